@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { packStateSchema, queueStatusSchema } from './schemas';
+
+/** Every event the core pushes to the renderer, declared once with its payload schema. */
+export const events = {
+  'pack:changed': packStateSchema,
+  'queue:changed': queueStatusSchema,
+  'orders:changed': z.object({ count: z.number().int() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.infer<Events[N]>;
+
+/** True when `name` is a declared event. */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * Payload schemas shared by commands and events. The renderer imports these (through contract/index) to type what
+ * it shows; nothing here may import anything but zod.
+ */
+
+export const addressViewSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  country: z.string(),
+  province: z.string().optional(),
+  city: z.string(),
+  district: z.string().optional(),
+  address: z.string(),
+});
+
+export const packLineSchema = z.object({
+  lineNo: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  barcode: z.string(),
+  quantity: z.number().int(),
+  scanned: z.number().int(),
+});
+export type PackLine = z.infer<typeof packLineSchema>;
+
+/** Codes of the refusals and failures a packer can see. The renderer translates them; params fill the text. */
+export const packErrorCodeSchema = z.enum([
+  'order-not-found',
+  'order-cancelled',
+  'order-already-shipped',
+  'order-invalid',
+  'wrong-item',
+  'over-scan',
+  'print-failed',
+  'not-ready-to-confirm',
+  'ime-active',
+  'unknown-command',
+  'internal',
+]);
+export type PackErrorCode = z.infer<typeof packErrorCodeSchema>;
+
+export const packErrorSchema = z.object({
+  code: packErrorCodeSchema,
+  /** English text for logs and the CLI; the UI uses code + params. */
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type PackError = z.infer<typeof packErrorSchema>;
+
+/**
+ * The packing screen's whole state. `idle`: waiting for an order scan. `packing`: scanning items. `printed`:
+ * the waybill is out and waits for the packer's confirm. After confirm the station is idle again and
+ * `lastShipped` tells what just went out.
+ */
+export const packStateSchema = z.object({
+  phase: z.enum(['idle', 'packing', 'printed']),
+  order: z
+    .object({
+      orderNo: z.string(),
+      version: z.number().int(),
+      receiver: addressViewSchema,
+      lines: z.array(packLineSchema),
+      note: z.string().optional(),
+    })
+    .nullable(),
+  /** Set while a refusal or failure waits to be acknowledged; the line stops until then. */
+  error: packErrorSchema.nullable(),
+  lastScan: z
+    .object({ code: z.string(), verdict: z.enum(['accepted', 'refused', 'command']), at: z.string() })
+    .nullable(),
+  label: z
+    .object({
+      trackingNumber: z.string(),
+      /** The 1-bit raster that went to the printer, as a PNG data URL: what the packer sees is what printed. */
+      previewPng: z.string(),
+      printer: z.string(),
+      widthMm: z.number(),
+      heightMm: z.number(),
+    })
+    .nullable(),
+  lastShipped: z.object({ orderNo: z.string(), trackingNumber: z.string(), queued: z.boolean() }).nullable(),
+});
+export type PackState = z.infer<typeof packStateSchema>;
+
+export const queueStatusSchema = z.object({
+  online: z.boolean(),
+  depth: z.number().int(),
+  oldestPendingAt: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  rejected: z.number().int(),
+  conflict: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type QueueStatus = z.infer<typeof queueStatusSchema>;
+
+export const orderSummarySchema = z.object({
+  orderNo: z.string(),
+  status: z.enum(['pending', 'claimed', 'shipped', 'cancelled']),
+  receiverName: z.string(),
+  city: z.string(),
+  units: z.number().int(),
+  trackingNumber: z.string().nullable(),
+  issues: z.array(z.string()),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const stationInfoSchema = z.object({
+  version: z.string(),
+  stationId: z.string(),
+  erp: z.object({ kind: z.enum(['demo', 'rest']), url: z.string() }),
+  printer: z.string(),
+  dataDir: z.string(),
+});
+export type StationInfo = z.infer<typeof stationInfoSchema>;

@@ -1,0 +1,6 @@
+export * from './order';
+export * from './check-digit';
+export * from './tracking-number';
+export * from './scan-verification';
+export * from './order-validation';
+export * from './scan-commands';
