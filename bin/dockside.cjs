@@ -8,4 +8,12 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('dockside: not built yet; run `npm run build` first\n');
   process.exit(1);
 }
-require(cli);
+require(cli)
+  .runCli(process.argv)
+  .then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`dockside: unexpected error: ${error && error.message}\n`);
+      process.exit(1);
+    },
+  );

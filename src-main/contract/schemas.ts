@@ -35,6 +35,7 @@ export const packErrorCodeSchema = z.enum([
   'over-scan',
   'print-failed',
   'not-ready-to-confirm',
+  'confirm-first',
   'ime-active',
   'unknown-command',
   'internal',

@@ -1,0 +1,47 @@
+import { createStation } from '../../compose';
+import { CliError } from '../cli-error';
+import { out, outJson } from '../io';
+import { resolveDataDir, resolveErpUrl, type StationOptions } from '../options';
+
+/**
+ * `dockside ship ORDER`: the unattended path for scripts and tests. Pulls the order, scans every unit, prints,
+ * confirms, then tries one upload. Offline it still prints and queues; the outbox uploads later.
+ */
+export async function shipCommand(orderNo: string, options: StationOptions & { json?: boolean }): Promise<void> {
+  const station = await createStation({
+    dataDir: resolveDataDir(options),
+    erpUrl: resolveErpUrl(options),
+    erpApiKey: process.env.DOCKSIDE_ERP_API_KEY,
+    printer: options.printer,
+  });
+  try {
+    let state = await station.pack.scan(orderNo);
+    if (state.error?.code === 'order-already-shipped') {
+      // Not a failure: the order is out. Say so with the number it went with, and print nothing new.
+      if (options.json) outJson({ orderNo, alreadyShipped: true, trackingNumber: state.error.params.trackingNumber ?? null });
+      else out(state.error.message);
+      return;
+    }
+    if (state.error) throw new CliError(state.error.message);
+    for (const line of state.order?.lines ?? []) {
+      for (let unit = line.scanned; unit < line.quantity; unit++) {
+        state = await station.pack.scan(line.barcode);
+        if (state.error) throw new CliError(state.error.message);
+      }
+    }
+    if (state.phase !== 'printed' || !state.label) throw new CliError(`order ${orderNo}: nothing was printed`);
+    const label = state.label;
+    state = await station.pack.confirm();
+    if (state.error) throw new CliError(state.error.message);
+    const upload = await station.sync.drain(true);
+    const queued = upload.depth > 0;
+    if (options.json) {
+      outJson({ orderNo, trackingNumber: label.trackingNumber, printer: label.printer, uploaded: !queued, outboxDepth: upload.depth, erpError: upload.error });
+    } else {
+      out(`${orderNo} shipped: tracking number ${label.trackingNumber}, label on ${label.printer}`);
+      out(queued ? `  queued for the ERP (${upload.depth} waiting${upload.error ? `: ${upload.error}` : ''}); run dockside sync when it is reachable` : '  confirmed to the ERP');
+    }
+  } finally {
+    await station.close();
+  }
+}

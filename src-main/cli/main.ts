@@ -1,0 +1,95 @@
+import { Command, CommanderError } from 'commander';
+import { appVersion } from '../platform';
+import { describeFailure, CliError } from './cli-error';
+import { demoErpCommand } from './commands/demo-erp';
+import { labelCommand } from './commands/label';
+import { serveCommand } from './commands/serve';
+import { shipCommand } from './commands/ship';
+import { statusCommand } from './commands/status';
+import { syncCommand } from './commands/sync';
+
+/** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
+export function buildProgram(): Command {
+  const program = new Command('dockside')
+    .description('Dockside packing and shipping station')
+    .version(appVersion(), '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride();
+
+  const dataOption = ['--data <dir>', 'station data directory (default: the per-user Dockside folder, or DOCKSIDE_DATA)'] as const;
+  const erpOption = ['--erp <url>', 'ERP base URL (http(s)://…; default DOCKSIDE_ERP_URL, else the embedded demo ERP)'] as const;
+  const printerOption = ['--printer <uri>', 'printer URI, e.g. file:DIR (default: file:<data>/labels)'] as const;
+
+  program
+    .command('serve')
+    .description('serve the station screen on 127.0.0.1 (open the printed URL in a browser)')
+    .option('--port <n>', 'TCP port (0 = any free port)', '0')
+    .option(...dataOption)
+    .option(...erpOption)
+    .option(...printerOption)
+    .action((options) => serveCommand(options));
+
+  program
+    .command('demo-erp')
+    .description('run the sandbox ERP (docs/erp-api.yaml) on 127.0.0.1 with seeded demo orders')
+    .option('--port <n>', 'TCP port (0 = any free port)', '8780')
+    .option(...dataOption)
+    .option('--orders <n>', 'number of orders to seed into a new database (default 50)')
+    .option('--seed <n>', 'seed for the generated data (default 1)')
+    .action((options) => demoErpCommand(options));
+
+  program
+    .command('label')
+    .description('render one order (JSON as GET /api/v1/orders/{orderNo} returns it) to a waybill file')
+    .requiredOption('--order <file>', 'order JSON file')
+    .option('--template <name>', 'label template (default generic-100x150)')
+    .requiredOption('--format <pdf|png>', 'output format')
+    .option('--dpi <n>', 'printer resolution for the PNG raster: 203, 300 or 600', '203')
+    .requiredOption('--out <file>', 'output file')
+    .option('--tracking <number>', 'tracking number, when the order has none')
+    .action((options) => labelCommand(options));
+
+  program
+    .command('ship')
+    .description('pull an order, pack all its lines, print the waybill and confirm it (unattended)')
+    .argument('<orderNo>', 'the order number')
+    .option(...dataOption)
+    .option(...erpOption)
+    .option(...printerOption)
+    .option('--json', 'print JSON only')
+    .action((orderNo: string, options) => shipCommand(orderNo, options));
+
+  program
+    .command('sync')
+    .description('pull pending orders and upload the outbox once; exits 0 when the outbox is empty')
+    .option(...dataOption)
+    .option(...erpOption)
+    .option('--json', 'print JSON only')
+    .action((options) => syncCommand(options));
+
+  program
+    .command('status')
+    .description('outbox depth, oldest pending item and last successful sync')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((options) => statusCommand(options));
+
+  return program;
+}
+
+/** Runs the CLI on `argv` and sets the exit code; never lets a stack trace reach the terminal. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its one-line message (or the help / version text).
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (process.env.DOCKSIDE_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`dockside: ${describeFailure(error)}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { StationInfo } from './contract';
+import { createDemoErp } from './erp/demo';
+import { createRestConnector } from './erp/rest/rest-connector';
+import type { ErpConnector } from './erp';
+import { createLabelRenderer } from './labels';
+import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
+import { createPrinterFromUri, type Printer } from './printers';
+import {
+  createNumberPoolRepository,
+  createOrdersRepository,
+  createOutbox,
+  createScanLog,
+  createSettingsRepository,
+  createShippingStore,
+  openStationDatabase,
+} from './store';
+import {
+  createEventHub,
+  createPackService,
+  createStationHandlers,
+  createSyncService,
+  type PackService,
+  type StationApi,
+  type SyncService,
+} from './station';
+import { createConnectivity, createOrderPuller, createOutboxUploader } from './sync';
+
+/** How a station is put together. Everything but `dataDir` has a working default. */
+export interface StationConfig {
+  /** The station's data folder: its SQLite file, the embedded demo ERP's file, the virtual printer's labels. */
+  dataDir: string;
+  /** `http(s)://…` for an ERP speaking docs/erp-api.yaml. Absent: the embedded demo ERP runs in-process. */
+  erpUrl?: string | undefined;
+  /** API key for the ERP (never logged, never shown back). */
+  erpApiKey?: string | undefined;
+  /** Printer URI; default `file:<dataDir>/labels`, the virtual printer. */
+  printer?: string | undefined;
+  /** Run the sync loop in the background (desktop and web shell); the CLI syncs explicitly instead. */
+  background?: boolean | undefined;
+  /** Timeout for each ERP call, ms. */
+  erpTimeoutMs?: number | undefined;
+  assetsDir?: string | undefined;
+  clock?: (() => Date) | undefined;
+  random?: (() => number) | undefined;
+  fetch?: typeof fetch | undefined;
+  newId?: (() => string) | undefined;
+}
+
+/** A running station: its contract API for shells, its services for the CLI, and how to shut it down. */
+export interface Station {
+  api: StationApi;
+  pack: PackService;
+  sync: SyncService;
+  printer: Printer;
+  info(): StationInfo;
+  close(): Promise<void>;
+}
+
+/** The station's own carrier code and tracking-number prefix for locally issued numbers. */
+export const LOCAL_CARRIER = { code: 'DSX', prefix: 'DS' } as const;
+
+/**
+ * The composition root: builds every service once from its dependencies. Shells and the CLI call this; tests may
+ * call it too with a temporary data directory.
+ */
+export async function createStation(config: StationConfig): Promise<Station> {
+  const clock = config.clock ?? (() => new Date());
+  const random = config.random ?? Math.random;
+  const newId = config.newId ?? randomUUID;
+  const db = openStationDatabase(config.dataDir);
+  const closers: (() => Promise<void> | void)[] = [
+    () => {
+      db.close();
+    },
+  ];
+  try {
+    const settings = createSettingsRepository(db);
+    const stationId = settings.get('station.id') ?? newId();
+    settings.set('station.id', stationId);
+
+    let erpKind: StationInfo['erp']['kind'] = 'rest';
+    let erpUrl: string;
+    if (config.erpUrl) {
+      erpUrl = config.erpUrl;
+    } else {
+      const demo = createDemoErp({ dbPath: path.join(config.dataDir, 'demo-erp.sqlite') });
+      const { url } = await demo.listen(0);
+      closers.push(() => demo.close());
+      erpUrl = url;
+      erpKind = 'demo';
+    }
+    if (!/^https?:\/\//.test(erpUrl)) throw new Error(`ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port]`);
+    const connector: ErpConnector = createRestConnector({
+      baseUrl: erpUrl,
+      apiKey: config.erpApiKey,
+      fetch: config.fetch,
+      timeoutMs: config.erpTimeoutMs ?? 5_000,
+    });
+
+    const orders = createOrdersRepository(db);
+    const outbox = createOutbox({ db, clock });
+    const pools = createNumberPoolRepository(db);
+    // Each station takes its own block of ten million numbers, so two stations never issue the same one.
+    const block = 1 + Math.floor(random() * 9_999);
+    pools.ensure({ carrier: LOCAL_CARRIER.code, prefix: LOCAL_CARRIER.prefix, nextSerial: block * 1e7, endSerial: block * 1e7 + 9_999_999 });
+    const shipping = createShippingStore({ db, outbox, pools });
+    const printer = createPrinterFromUri(config.printer ?? `file:${path.join(config.dataDir, 'labels')}`);
+    const labels = createLabelRenderer({ assetsDir: config.assetsDir ?? defaultAssetsDir(findAppRoot()) });
+    const hub = createEventHub();
+    const connectivity = createConnectivity({ lastSuccessAt: settings.get('sync.lastSuccessAt') });
+    const puller = createOrderPuller({ connector, orders, clock });
+    const uploader = createOutboxUploader({ outbox, connector, clock, random });
+    const sync = createSyncService({
+      puller,
+      uploader,
+      outbox,
+      settings,
+      connectivity,
+      clock,
+      onQueueChanged: (status) => hub.emit('queue:changed', status),
+      onOrdersChanged: () => hub.emit('orders:changed', { count: orders.countOpen() }),
+    });
+    connectivity.onChange(() => hub.emit('queue:changed', sync.queueStatus()));
+
+    const pack = createPackService({
+      orders,
+      shipping,
+      scanLog: createScanLog(db),
+      puller,
+      connectivity,
+      labels,
+      printer,
+      stationId,
+      carrier: LOCAL_CARRIER.code,
+      clock,
+      newId,
+      onChange: (state) => hub.emit('pack:changed', state),
+      isShipmentQueued: (orderNo) => outbox.hasPending(orderNo),
+      onShipmentQueued: () => {
+        hub.emit('queue:changed', sync.queueStatus());
+        if (config.background) {
+          // Upload right away when the ERP is there; the packer never waits for it.
+          void sync.drain(false).then(() => pack.refreshLastShipped());
+        }
+      },
+    });
+
+    const info = (): StationInfo => ({
+      version: appVersion(findAppRoot()),
+      stationId,
+      erp: { kind: erpKind, url: redactUrl(erpUrl) },
+      printer: printer.uri,
+      dataDir: config.dataDir,
+    });
+    const handlers = createStationHandlers({ pack, sync, orders, info });
+    if (config.background) {
+      sync.start({ pullMs: 30_000, drainMs: 5_000 });
+      closers.push(() => sync.stop());
+    }
+    return {
+      api: { handlers, events: hub },
+      pack,
+      sync,
+      printer,
+      info,
+      async close() {
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close();
+    throw error;
+  }
+}

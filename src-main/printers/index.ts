@@ -1,0 +1,3 @@
+export * from './printer';
+export * from './printer-uri';
+export * from './transports/file-printer';

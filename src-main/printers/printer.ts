@@ -1,0 +1,35 @@
+/** What a printer receives: the label as PDF and as the 1-bit raster (PNG) at the printer's dpi. */
+export interface PrintableLabel {
+  pdf: Uint8Array;
+  png: Uint8Array;
+}
+
+/**
+ * How far a job got. `confirmed`: the device (or file) certainly holds it. `sent`: bytes left the station but the
+ * printer cannot say whether it printed.
+ */
+export type PrintOutcome = { state: 'confirmed' | 'sent'; detail: string };
+
+/** A configured printer: where labels go and at what resolution they must be rendered. */
+export interface Printer {
+  /** The URI it was configured with, e.g. `file:/var/labels`. */
+  readonly uri: string;
+  readonly dpi: number;
+  /**
+   * Prints one label once. Never retries by itself: once bytes may have reached a printer, a second copy is a
+   * person's decision (a reprint).
+   * @param job.baseName - a file-safe name for the job, e.g. `SO-100001_DS000000000017`
+   */
+  print(job: { jobId: string; baseName: string; label: PrintableLabel }): Promise<PrintOutcome>;
+}
+
+/** A printer that could not take the job; `reason` is safe to show the packer. */
+export class PrintError extends Error {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(reason, options);
+    this.name = 'PrintError';
+  }
+}

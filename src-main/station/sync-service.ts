@@ -1,0 +1,122 @@
+import type { QueueStatus } from '../contract';
+import type { Outbox, SettingsRepository } from '../store';
+import type { Connectivity, OrderPuller, OutboxUploader } from '../sync';
+
+/** The outcome of one "sync now". */
+export interface SyncResult {
+  pulled: number;
+  uploaded: number;
+  failed: number;
+  depth: number;
+  /** Why the sync could not finish (the ERP was unreachable or refused us), or null. */
+  error: string | null;
+}
+
+/** Keeps orders flowing in and write-backs flowing out, on a timer and on demand. */
+export interface SyncService {
+  /** One pull and one drain. A call while a sync runs joins it. */
+  syncNow(): Promise<SyncResult>;
+  /** Drains the outbox only (after a confirm). */
+  drain(force?: boolean): Promise<SyncResult>;
+  queueStatus(): QueueStatus;
+  /** Starts the background loop; `stop` ends it. */
+  start(intervals: { pullMs: number; drainMs: number }): void;
+  stop(): void;
+}
+
+const LAST_SYNC_KEY = 'sync.lastSuccessAt';
+
+/** Creates the sync service over the puller, the uploader and the outbox. */
+export function createSyncService({
+  puller,
+  uploader,
+  outbox,
+  settings,
+  connectivity,
+  clock,
+  onQueueChanged,
+  onOrdersChanged,
+}: {
+  puller: OrderPuller;
+  uploader: OutboxUploader;
+  outbox: Outbox;
+  settings: SettingsRepository;
+  connectivity: Connectivity;
+  clock: () => Date;
+  onQueueChanged: (status: QueueStatus) => void;
+  onOrdersChanged: (count: number) => void;
+}): SyncService {
+  let running: Promise<SyncResult> | null = null;
+  const timers: NodeJS.Timeout[] = [];
+
+  function queueStatus(): QueueStatus {
+    const stats = outbox.stats();
+    return {
+      online: connectivity.online,
+      depth: stats.depth,
+      oldestPendingAt: stats.oldestPendingAt,
+      lastSyncAt: settings.get(LAST_SYNC_KEY),
+      rejected: stats.rejected,
+      conflict: stats.conflict,
+      lastError: connectivity.lastError,
+    };
+  }
+
+  function succeeded(): void {
+    const at = clock().toISOString();
+    settings.set(LAST_SYNC_KEY, at);
+    connectivity.succeeded(at);
+  }
+
+  async function drain(force = false): Promise<SyncResult> {
+    const result = await uploader.drain({ force });
+    if (!result.stoppedBy && result.uploaded + result.failed > 0) succeeded();
+    onQueueChanged(queueStatus());
+    return { pulled: 0, uploaded: result.uploaded, failed: result.failed, depth: result.remaining, error: result.stoppedBy };
+  }
+
+  async function run(): Promise<SyncResult> {
+    let pulled = 0;
+    try {
+      pulled = await puller.pullAll();
+      succeeded();
+      onOrdersChanged(pulled);
+    } catch (error) {
+      connectivity.failed((error as Error).message);
+      onQueueChanged(queueStatus());
+      return { pulled: 0, uploaded: 0, failed: 0, depth: outbox.stats().depth, error: (error as Error).message };
+    }
+    const drained = await drain(true);
+    return { ...drained, pulled };
+  }
+
+  const quiet = (work: () => Promise<unknown>) => () => {
+    // Background failures are already recorded in connectivity and shown in the queue status.
+    work().catch(() => undefined);
+  };
+
+  return {
+    syncNow() {
+      running ??= run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    drain,
+    queueStatus,
+    start({ pullMs, drainMs }) {
+      timers.push(setInterval(quiet(() => this.syncNow()), pullMs));
+      timers.push(
+        setInterval(
+          quiet(() => (outbox.stats().depth > 0 ? drain(false) : Promise.resolve())),
+          drainMs,
+        ),
+      );
+      for (const timer of timers) timer.unref();
+      quiet(() => this.syncNow())();
+    },
+    stop() {
+      timers.splice(0).forEach(clearInterval);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './demo-erp-db';
+export * from './demo-erp-repository';

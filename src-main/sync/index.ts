@@ -1,0 +1,4 @@
+export * from './backoff';
+export * from './connectivity';
+export * from './order-puller';
+export * from './outbox-uploader';
