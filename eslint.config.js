@@ -27,6 +27,8 @@ const elements = [
 ];
 
 const lower = ['domain', 'platform'];
+const noSql = { name: 'better-sqlite3', message: 'SQL lives in src-main/store only.' };
+const noElectron = { name: 'electron', message: 'Electron is imported only in src-main/shells/electron.' };
 const layering = [
   { from: 'contract', allow: [] },
   { from: 'domain', allow: [] },
@@ -80,22 +82,35 @@ export default tseslint.config(
       ],
     },
   },
+  // Import restrictions. Flat config lets the last matching block win for a rule, so each folder gets one block
+  // that lists everything it may not import.
   {
-    // Only the Electron shell may touch Electron; the renderer may touch no Node module at all.
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/shells/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Electron is imported only in src-main/shells/electron.' }] }] },
+    ignores: ['src-main/store/**', 'src-main/shells/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noSql, noElectron] }] },
+  },
+  {
+    files: ['src-main/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    files: ['src-main/shells/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noSql] }] },
   },
   {
     files: ['src-main/domain/**/*.ts', 'src-main/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^node:', message: 'domain/ and contract/ do no I/O.' }, { regex: '^(fs|path|http|https|net|child_process|better-sqlite3)$', message: 'domain/ and contract/ do no I/O.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noSql, noElectron],
+          patterns: [
+            { regex: '^node:', message: 'domain/ and contract/ do no I/O.' },
+            { regex: '^(fs|path|http|https|net|child_process)$', message: 'domain/ and contract/ do no I/O.' },
+          ],
+        },
+      ],
     },
-  },
-  {
-    files: ['src-main/**/*.ts'],
-    ignores: ['src-main/store/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'SQL lives in src-main/store only.' }, { name: 'electron', message: 'Electron is imported only in src-main/shells/electron.' }] }] },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

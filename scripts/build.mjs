@@ -37,8 +37,11 @@ await build({
   outExtension: { '.js': '.cjs' },
 });
 // A sandboxed preload must be a single CommonJS file that requires nothing but 'electron'.
+// It has no __filename either, so it gets neither the banner nor the import.meta.url define.
 await build({
   ...common,
+  banner: {},
+  define: {},
   entryPoints: { preload: path.join(root, 'src-main/shells/electron/preload.ts') },
   outdir: outDir,
   outExtension: { '.js': '.cjs' },

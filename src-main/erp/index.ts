@@ -1,2 +1,4 @@
 export * from './connector';
 export * from './api-schema';
+export * from './intake';
+export * from './rest';

@@ -215,15 +215,13 @@ export function createDemoErpRepository(db: DemoErpDatabase): DemoErpRepository 
     updatedAt: row.updated_at,
     receiver: JSON.parse(row.receiver_json) as Address,
     sender: JSON.parse(row.sender_json) as Address,
-    lines: statements.lines.all(row.order_no).map(
-      (line): OrderLine => ({
-        lineNo: line.line_no,
-        sku: line.sku,
-        name: line.name,
-        barcode: line.barcode,
-        quantity: line.quantity,
-      }),
-    ),
+    lines: statements.lines.all(row.order_no).map((line): OrderLine => ({
+      lineNo: line.line_no,
+      sku: line.sku,
+      name: line.name,
+      barcode: line.barcode,
+      quantity: line.quantity,
+    })),
     carrier: orNothing(row.carrier),
     weightKg: orNothing(row.weight_kg),
     trackingNumber: row.tracking_number,

@@ -1,0 +1,96 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDemoErpRepository, openDemoErpDb } from '../../store/demo-erp';
+import type { DemoErpRepository } from '../../store/demo-erp';
+import { createDemoErpRouter } from './demo-erp-router';
+import { createDemoErpService } from './demo-erp-service';
+import { DEFAULT_ORDER_COUNT, DEFAULT_SEED, generateSeedData } from './seed-data';
+
+/** Options of {@link createDemoErp}. */
+export interface DemoErpOptions {
+  /** The demo ERP's own SQLite file; seeded only when new. */
+  dbPath: string;
+  /** PRNG seed of the seed data. Default 1. */
+  seed?: number | undefined;
+  /** Number of seeded orders. Default 50. */
+  orders?: number | undefined;
+  /** When set, every route but `/api/v1/health` wants `Authorization: Bearer KEY`. */
+  apiKey?: string | undefined;
+  /** The ERP's notion of now (timestamps, claim leases). Default: the system clock. */
+  clock?: (() => Date) | undefined;
+}
+
+/** A running (or ready to run) demo ERP. */
+export interface DemoErp {
+  /**
+   * Starts serving on 127.0.0.1 (never another interface).
+   * @param port - 0 or omitted picks a free port
+   * @returns the bound port and the base URL (`http://127.0.0.1:PORT`; the API lives under `/api/v1`)
+   */
+  listen(port?: number): Promise<{ port: number; url: string }>;
+  /** Handles one request in-process, e.g. from another `node:http` server or a test. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Stops the server (if listening) and closes the database file. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the sandbox ERP that speaks docs/erp-api.yaml. Opens (and, when new, seeds) its SQLite file right away,
+ * so its state survives restarts.
+ */
+export function createDemoErp(options: DemoErpOptions): DemoErp {
+  const clock = options.clock ?? (() => new Date());
+  const repo = createDemoErpRepository(openDemoErpDb(options.dbPath));
+  try {
+    seedIfNew(repo, options, clock);
+  } catch (error) {
+    repo.close();
+    throw error;
+  }
+  const handle = createDemoErpRouter(createDemoErpService(repo, clock), { apiKey: options.apiKey, now: clock });
+  let server: Server | null = null;
+  let closed = false;
+
+  return {
+    handle,
+    listen: (port = 0) =>
+      new Promise((resolve, reject) => {
+        if (closed) return reject(new Error('demo ERP is closed'));
+        if (server) return reject(new Error('demo ERP is already listening'));
+        const created = createServer((req, res) => void handle(req, res));
+        created.once('error', reject);
+        created.listen(port, '127.0.0.1', () => {
+          created.off('error', reject);
+          server = created;
+          const bound = (created.address() as AddressInfo).port;
+          resolve({ port: bound, url: `http://127.0.0.1:${bound}` });
+        });
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      const running = server;
+      server = null;
+      if (running) {
+        await new Promise<void>((resolve) => {
+          running.close(() => resolve());
+          running.closeAllConnections();
+        });
+      }
+      repo.close();
+    },
+  };
+}
+
+function seedIfNew(repo: DemoErpRepository, options: DemoErpOptions, clock: () => Date): void {
+  repo.transaction(() => {
+    if (repo.isSeeded()) return;
+    const seed = options.seed ?? DEFAULT_SEED;
+    const orders = options.orders ?? DEFAULT_ORDER_COUNT;
+    const data = generateSeedData({ seed, orders, now: clock() });
+    for (const stock of data.stock) repo.insertStock(stock);
+    for (const order of data.orders) repo.insertOrder(order);
+    repo.markSeeded(JSON.stringify({ seed, orders, at: clock().toISOString() }));
+  });
+}

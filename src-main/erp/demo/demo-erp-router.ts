@@ -1,0 +1,132 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { apiOrderStatusSchema, apiShipmentRequestSchema } from '../api-schema';
+import type { DemoErpService } from './demo-erp-service';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './demo-erp-service';
+import { HttpError, parseOrThrow, readJsonBody, sendError, sendJson } from './http-io';
+
+/** Handles one HTTP request of the ERP contract; never rejects (failures become error answers). */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const listQuerySchema = z.object({
+  status: apiOrderStatusSchema.optional(),
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+
+const claimBodySchema = z.object({ stationId: z.string().trim().min(1).max(100) });
+
+const idempotencyKeySchema = z
+  .string({ error: 'Idempotency-Key header is required' })
+  .min(1, 'Idempotency-Key header is required')
+  .max(200, 'Idempotency-Key header is longer than 200 characters');
+
+/**
+ * Routes requests under `/api/v1` to the service. When `apiKey` is set every route but `/health` wants
+ * `Authorization: Bearer KEY`.
+ */
+export function createDemoErpRouter(
+  service: DemoErpService,
+  options: { apiKey?: string | undefined; now: () => Date },
+): RequestHandler {
+  const expectedKey = options.apiKey ? digest(options.apiKey) : null;
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const segments = url.pathname
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeSegment);
+    if (segments[0] !== 'api' || segments[1] !== 'v1') throw notFound(url.pathname);
+    const [resource, id, action, ...rest] = segments.slice(2);
+    const method = req.method ?? 'GET';
+
+    if (resource === 'health' && id === undefined) {
+      allow(method, ['GET']);
+      return sendJson(res, 200, { status: 'ok', time: options.now().toISOString() });
+    }
+    if (expectedKey) authorize(req, expectedKey);
+
+    if (resource === 'orders' && id === undefined) {
+      allow(method, ['GET']);
+      const query = parseOrThrow(listQuerySchema, Object.fromEntries(url.searchParams), 'query');
+      return sendJson(res, 200, service.listOrders(query));
+    }
+    if (resource === 'orders' && id !== undefined && action === undefined) {
+      allow(method, ['GET']);
+      return sendJson(res, 200, service.getOrder(id));
+    }
+    if (resource === 'orders' && id !== undefined && action === 'claim' && rest.length === 0) {
+      allow(method, ['POST']);
+      const body = parseOrThrow(claimBodySchema, await readJsonBody(req), 'body');
+      return sendJson(res, 200, service.claim(id, body.stationId));
+    }
+    if (resource === 'shipments' && id === undefined) {
+      allow(method, ['POST']);
+      const key = parseOrThrow(idempotencyKeySchema, headerValue(req, 'idempotency-key'), 'Idempotency-Key');
+      const body = parseOrThrow(apiShipmentRequestSchema, await readJsonBody(req), 'body');
+      const answer = service.ship(body, key);
+      return sendJson(res, answer.status, answer.body);
+    }
+    if (resource === 'stock' && id !== undefined && action === undefined) {
+      allow(method, ['GET']);
+      return sendJson(res, 200, service.getStock(id));
+    }
+    throw notFound(url.pathname);
+  };
+
+  return async (req, res) => {
+    try {
+      await route(req, res);
+    } catch (error) {
+      const httpError =
+        error instanceof HttpError
+          ? error
+          : new HttpError(500, 'internal', `internal error: ${(error as Error).message}`);
+      if (!res.headersSent) sendError(res, httpError);
+      else res.end();
+      // A refused upload may still be streaming in; stop reading it once the answer is out.
+      if (httpError.status === 413) res.once('finish', () => req.destroy());
+    }
+  };
+}
+
+function authorize(req: IncomingMessage, expected: Buffer): void {
+  const match = /^Bearer\s+(.+)$/i.exec(headerValue(req, 'authorization') ?? '');
+  if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
+    throw new HttpError(401, 'unauthorized', 'missing or wrong API key (send Authorization: Bearer KEY)', {
+      'www-authenticate': 'Bearer',
+    });
+  }
+}
+
+/** Keys are compared as SHA-256 digests so the comparison is constant-time whatever their lengths. */
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function allow(method: string, methods: string[]): void {
+  if (!methods.includes(method)) {
+    throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here; use ${methods.join(', ')}`, {
+      allow: methods.join(', '),
+    });
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'bad-request', `path segment "${segment}" is not valid percent-encoding`);
+  }
+}
+
+function notFound(pathname: string): HttpError {
+  return new HttpError(404, 'not-found', `no such endpoint: ${pathname}`);
+}

@@ -1,0 +1,2 @@
+export * from './rest-connector';
+export { kindOfStatus, parseRetryAfter } from './http-error-kind';

@@ -1,0 +1,113 @@
+import path from 'node:path';
+
+/** The privileged custom scheme the renderer is loaded from (never file://). */
+export const APP_SCHEME = 'app';
+/** The only host the scheme serves. */
+export const APP_HOST = 'dockside';
+/** Origin of the renderer; IPC and navigation are allowed for this origin only. */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** What the main window loads. */
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * CSP of the Electron renderer (SEC-02): everything from the app origin, label previews as data URLs, nothing
+ * else. The renderer talks to the core over IPC, so it needs no network origins; ERP and carrier traffic happens
+ * in the main process.
+ */
+export const ELECTRON_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** True when `url` parses and belongs to the app origin (`app://dockside`). */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** The parts of a WebFrameMain that decide whether an IPC call is trusted. */
+export interface SenderFrameLike {
+  url: string;
+  parent: unknown;
+}
+
+/**
+ * SEC-03: an IPC call is trusted only when it comes from a live top-level frame (not an iframe) whose document is
+ * the app origin. A null frame (navigated away or destroyed) is not trusted.
+ */
+export function isTrustedSenderFrame(frame: SenderFrameLike | null | undefined): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
+}
+
+/**
+ * Maps an `app://dockside/...` URL to a file inside `rendererDir`, or null when the URL is foreign, malformed,
+ * names a hidden file or would leave the directory. `/` maps to index.html.
+ */
+export function rendererPathFor(rendererDir: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) {
+    return null;
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) {
+    return null;
+  }
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  if (relative.split('/').some((segment) => segment === '..' || segment.startsWith('.'))) {
+    return null;
+  }
+  const root = path.resolve(rendererDir);
+  const resolved = path.resolve(root, relative);
+  return resolved.startsWith(root + path.sep) ? resolved : null;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+/** Headers of every `app://` response: content type, the CSP, nosniff; HTML is never cached. */
+export function appResponseHeaders(filePath: string): Record<string, string> {
+  const ext = path.extname(filePath).toLowerCase();
+  return {
+    'Content-Type': contentTypes[ext] ?? 'application/octet-stream',
+    'Content-Security-Policy': ELECTRON_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': ext === '.html' ? 'no-store' : 'no-cache',
+  };
+}

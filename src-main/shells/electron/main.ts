@@ -1,0 +1,102 @@
+// Electron main-process entry, bundled to dist/main/electron-main.cjs (preload next to it, renderer in
+// dist/renderer). Order matters: the single-instance lock comes first so a second launch creates nothing.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
+import { createStation, type Station, type StationConfig } from '../../compose';
+import { buildAppMenu } from './app-menu';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerIpc } from './ipc';
+import { parseShellArgs } from './shell-args';
+import { createMainWindow, denyAllPermissions, installWebContentsGuards } from './window';
+
+/** dist/main in a build: the bundle, the preload and (one level up) the renderer live here. */
+const bundleDir = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(bundleDir, 'preload.cjs');
+const rendererDir = path.join(bundleDir, '..', 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+
+function main(): void {
+  // The loser of the lock quits before creating anything: no window, no database handle, no ERP connection.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme();
+  installWebContentsGuards(app);
+
+  app.on('second-instance', () => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  serveAppProtocol(rendererDir);
+
+  const args = parseShellArgs(process.argv);
+  const config: StationConfig = {
+    dataDir: app.getPath('userData'),
+    background: true,
+    ...(args.erpUrl !== undefined ? { erpUrl: args.erpUrl } : {}),
+    ...(args.printer !== undefined ? { printer: args.printer } : {}),
+  };
+  const station = await createStation(config);
+  const disposeIpc = registerIpc({
+    api: station.api,
+    ipcMain,
+    targets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+  });
+  installShutdown(station, disposeIpc);
+
+  Menu.setApplicationMenu(buildAppMenu({ packaged: app.isPackaged, platform: process.platform }));
+  mainWindow = createMainWindow({
+    preloadPath,
+    onLoadError: (error) => console.error('[electron-shell] the station screen failed to load', error),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** Closes the station (database, sync loop, demo ERP) before the process exits, once. */
+function installShutdown(station: Station, disposeIpc: () => void): void {
+  let state: 'running' | 'stopping' | 'stopped' = 'running';
+  app.on('before-quit', (event) => {
+    if (state === 'stopped') return;
+    event.preventDefault();
+    if (state === 'stopping') return;
+    state = 'stopping';
+    disposeIpc();
+    station
+      .close()
+      .catch((error: unknown) => console.error('[electron-shell] the station did not close cleanly', error))
+      .finally(() => {
+        state = 'stopped';
+        app.quit();
+      });
+  });
+}
+
+function fatal(error: unknown): void {
+  console.error('[electron-shell] the station could not start', error);
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Dockside could not start',
+    `${detail}\n\nCheck that no other Dockside is running on this PC and that the data folder is writable, then start Dockside again.`,
+  );
+  app.exit(1);
+}
+
+main();

@@ -1,0 +1,2 @@
+export { startWebShell, type WebShell, type WebShellOptions } from './web-shell';
+export { TOKEN_COOKIE } from './token-auth';

@@ -1,0 +1,168 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PackState, QueueStatus } from '../../../src-main/contract';
+import { dispatchCommand } from '../../../src-main/station/dispatch-command';
+import type { CommandHandlers, StationApi } from '../../../src-main/station/station-api';
+
+const idle: PackState = { phase: 'idle', order: null, error: null, lastScan: null, label: null, lastShipped: null };
+const queue: QueueStatus = {
+  online: true,
+  depth: 0,
+  oldestPendingAt: null,
+  lastSyncAt: null,
+  rejected: 0,
+  conflict: 0,
+  lastError: null,
+};
+
+function fakeApi(overrides: Partial<CommandHandlers> = {}): StationApi {
+  const handlers: CommandHandlers = {
+    'station:info': async () => ({
+      version: '0.1.0',
+      stationId: 'bench-1',
+      erp: { kind: 'demo', url: 'http://127.0.0.1:1' },
+      printer: 'file',
+      dataDir: '/tmp/x',
+    }),
+    'pack:state': async () => idle,
+    'pack:scan': async ({ code }) => ({ ...idle, lastScan: { code, verdict: 'refused', at: '2024-01-01T00:00:00Z' } }),
+    'pack:confirm': async () => idle,
+    'pack:cancel': async () => idle,
+    'pack:acknowledge': async () => idle,
+    'orders:list': async () => [],
+    'queue:status': async () => queue,
+    'sync:now': async () => ({ pulled: 0, uploaded: 0, failed: 0, depth: 0 }),
+    ...overrides,
+  };
+  return { handlers, events: { on: () => () => undefined } };
+}
+
+describe('dispatchCommand', () => {
+  it('runs a declared command and returns its output', async () => {
+    await expect(dispatchCommand(fakeApi(), 'pack:state', {})).resolves.toEqual({ ok: true, output: idle });
+  });
+
+  it('treats a missing input as {} for commands without arguments', async () => {
+    await expect(dispatchCommand(fakeApi(), 'pack:state', undefined)).resolves.toEqual({ ok: true, output: idle });
+  });
+
+  it('passes the parsed input (with defaults applied) to the handler', async () => {
+    const list = vi.fn(async () => []);
+    await dispatchCommand(fakeApi({ 'orders:list': list }), 'orders:list', {});
+    expect(list).toHaveBeenCalledWith({ limit: 100 });
+  });
+
+  it.each([
+    ['a name the contract does not declare', 'pack:explode'],
+    ['a prototype key', 'constructor'],
+    ['a prototype key', '__proto__'],
+    ['a non-string name', 42],
+    ['null', null],
+    ['an object', { toString: () => 'pack:state' }],
+  ])('refuses %s as unknown-command', async (_label, name) => {
+    const result = await dispatchCommand(fakeApi(), name, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+  });
+
+  it('refuses input failing the schema as invalid-input, naming the field path', async () => {
+    const scan = vi.fn();
+    const result = await dispatchCommand(fakeApi({ 'pack:scan': scan }), 'pack:scan', { code: 7 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!result.ok && result.error.message).toContain('code');
+    expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('names nested paths and unknown keys in invalid-input messages', async () => {
+    const strict = await dispatchCommand(fakeApi(), 'pack:state', { extra: true });
+    expect(strict).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!strict.ok && strict.error.message).toContain('extra');
+
+    const limit = await dispatchCommand(fakeApi(), 'orders:list', { limit: 100000 });
+    expect(!limit.ok && limit.error.message).toMatch(/limit/);
+  });
+
+  it('refuses non-object input', async () => {
+    for (const input of [null, 'x', 1, []]) {
+      const result = await dispatchCommand(fakeApi(), 'pack:state', input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+  });
+
+  it('keeps code and message of an error carrying a string code', async () => {
+    const err = Object.assign(new Error('Order SO-1 is cancelled in the ERP.'), { code: 'order-cancelled' });
+    const result = await dispatchCommand(
+      fakeApi({ 'pack:cancel': async () => Promise.reject(err) }),
+      'pack:cancel',
+      {},
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'order-cancelled', message: 'Order SO-1 is cancelled in the ERP.' },
+    });
+  });
+
+  it('turns any other exception into internal without leaking its message', async () => {
+    const onInternalError = vi.fn();
+    const secret = new Error('ENOENT /home/packer/.config/dockside/station.db');
+    const result = await dispatchCommand(
+      fakeApi({ 'sync:now': async () => Promise.reject(secret) }),
+      'sync:now',
+      {},
+      { onInternalError },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(!result.ok && result.error.message).not.toContain('ENOENT');
+    expect(onInternalError).toHaveBeenCalledWith(secret, 'sync:now');
+  });
+
+  it('never lets an exception escape: sync throws, thrown non-errors, hostile getters, failing loggers', async () => {
+    const syncThrow = fakeApi({
+      'pack:confirm': (() => {
+        throw new Error('boom');
+      }) as CommandHandlers['pack:confirm'],
+    });
+    await expect(dispatchCommand(syncThrow, 'pack:confirm', {})).resolves.toMatchObject({
+      error: { code: 'internal' },
+    });
+
+    const thrownString = fakeApi({ 'pack:confirm': async () => Promise.reject('nope') });
+    await expect(dispatchCommand(thrownString, 'pack:confirm', {})).resolves.toMatchObject({
+      error: { code: 'internal' },
+    });
+
+    const hostile = {
+      get code(): string {
+        throw new Error('getter');
+      },
+    };
+    const hostileApi = fakeApi({ 'pack:confirm': async () => Promise.reject(hostile) });
+    await expect(dispatchCommand(hostileApi, 'pack:confirm', {})).resolves.toMatchObject({
+      error: { code: 'internal' },
+    });
+
+    const badLogger = {
+      onInternalError: () => {
+        throw new Error('logger down');
+      },
+    };
+    await expect(dispatchCommand(thrownString, 'pack:confirm', {}, badLogger)).resolves.toMatchObject({
+      error: { code: 'internal' },
+    });
+  });
+
+  it('reports a handler output that breaks the contract as internal', async () => {
+    const broken = fakeApi({ 'pack:state': async () => ({ phase: 'exploded' }) as unknown as PackState });
+    await expect(dispatchCommand(broken, 'pack:state', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+  });
+
+  it('reports a missing handler as internal', async () => {
+    const api = fakeApi();
+    delete (api.handlers as Partial<CommandHandlers>)['queue:status'];
+    await expect(dispatchCommand(api, 'queue:status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+  });
+});
