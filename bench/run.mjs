@@ -3,7 +3,7 @@
 // colours another's numbers. Every benchmark prints one JSON line per result on stdout.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const names = wanted.length > 0 ? wanted : all;
+// Bundled store code finds its migrations next to the bundle, as in dist/main.
+cpSync(path.join(root, 'src-main/store/migrations'), path.join(outDir, 'migrations'), { recursive: true });
 let failed = false;
 for (const name of names) {
   const outfile = path.join(outDir, `${name}.cjs`);
