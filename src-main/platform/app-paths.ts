@@ -39,7 +39,10 @@ export function assetsDir(appRoot: string = findAppRoot()): string {
  * `%APPDATA%\Dockside` on Windows, `~/Library/Application Support/Dockside` on macOS, `$XDG_CONFIG_HOME/Dockside`
  * (default `~/.config/Dockside`) elsewhere.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Dockside');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Dockside');

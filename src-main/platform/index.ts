@@ -1,2 +1,3 @@
 export * from './app-paths';
 export * from './redact';
+export * from './static-path';

@@ -43,6 +43,9 @@ const scan = async (code: string) => {
   await page.keyboard.press('Enter');
 };
 
+/** Sets the screen language the way the language toggle persists it (the page's localStorage). */
+const setLocale = (locale: string) => page.evaluate(`localStorage.setItem('dockside.locale', ${JSON.stringify(locale)})`);
+
 const phase = () => page.getByTestId('pack-phase').getAttribute('data-phase');
 const waitPhase = async (wanted: string) => {
   await expect.poll(phase, { timeout: 10_000 }).toBe(wanted);
@@ -57,7 +60,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(serve.match[1]!);
-  await page.evaluate(() => localStorage.setItem('dockside.locale', 'en'));
+  await setLocale('en');
   await page.reload();
   await waitPhase('idle');
 });
@@ -123,7 +126,7 @@ describe('packing in the web shell', () => {
     await page.screenshot({ path: path.join(shots, 'pack-offline-en.png') });
 
     await startErp(erpPort);
-    await expect.poll(() => page.getByTestId('queue-depth').getAttribute('data-depth'), { timeout: 45_000, intervals: [500] }).toBe('0');
+    await expect.poll(() => page.getByTestId('queue-depth').getAttribute('data-depth'), { timeout: 45_000, interval: 500 }).toBe('0');
     const order = await erpOrder('SO-100002');
     expect(order).toMatchObject({ status: 'shipped', trackingNumber: tracking });
     expect(order.shipments).toHaveLength(1);
@@ -136,7 +139,7 @@ describe('packing in the web shell', () => {
     ]) {
       await page.setViewportSize(size);
       for (const locale of ['en', 'zh-CN']) {
-        await page.evaluate((l) => localStorage.setItem('dockside.locale', l), locale);
+        await setLocale(locale);
         await page.reload();
         await waitPhase('idle');
         await page.screenshot({ path: path.join(shots, `pack-idle-${locale}-${size.width}.png`) });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { contentTypeFor, staticPathFor } from '../../platform';
 
 /** The privileged custom scheme the renderer is loaded from (never file://). */
 export const APP_SCHEME = 'app';
@@ -65,47 +66,14 @@ export function rendererPathFor(rendererDir: string, url: string): string | null
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) {
     return null;
   }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) {
-    return null;
-  }
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  if (relative.split('/').some((segment) => segment === '..' || segment.startsWith('.'))) {
-    return null;
-  }
-  const root = path.resolve(rendererDir);
-  const resolved = path.resolve(root, relative);
-  return resolved.startsWith(root + path.sep) ? resolved : null;
+  return staticPathFor(rendererDir, parsed.pathname);
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 /** Headers of every `app://` response: content type, the CSP, nosniff; HTML is never cached. */
 export function appResponseHeaders(filePath: string): Record<string, string> {
   const ext = path.extname(filePath).toLowerCase();
   return {
-    'Content-Type': contentTypes[ext] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(filePath),
     'Content-Security-Policy': ELECTRON_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': ext === '.html' ? 'no-store' : 'no-cache',
