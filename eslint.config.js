@@ -19,7 +19,7 @@ const elements = [
   { type: 'shell-electron', pattern: 'src-main/shells/electron/**' },
   { type: 'shell-web', pattern: 'src-main/shells/web/**' },
   { type: 'cli', pattern: 'src-main/cli/**' },
-  
+
   { type: 'platform', pattern: 'src-main/platform/**' },
   { type: 'renderer', pattern: 'src-renderer/**' },
   // Files directly in src-main (compose.ts): matched last, after every folder above.
@@ -40,10 +40,28 @@ const layering = [
   { from: 'carriers', allow: [...lower, 'store'] },
   { from: 'sync', allow: [...lower, 'store', 'erp', 'carriers'] },
   { from: 'station', allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync'] },
-  { from: 'compose', allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync', 'station'] },
+  {
+    from: 'compose',
+    allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync', 'station'],
+  },
   { from: 'shell-web', allow: [...lower, 'contract', 'station', 'compose'] },
   { from: 'shell-electron', allow: [...lower, 'contract', 'station', 'compose'] },
-  { from: 'cli', allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync', 'station', 'compose', 'shell-web'] },
+  {
+    from: 'cli',
+    allow: [
+      ...lower,
+      'contract',
+      'store',
+      'labels',
+      'printers',
+      'erp',
+      'carriers',
+      'sync',
+      'station',
+      'compose',
+      'shell-web',
+    ],
+  },
   { from: 'renderer', allow: ['contract'] },
 ];
 
@@ -118,7 +136,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^node:', message: 'The renderer reaches the core only through lib/api.ts.' }, { regex: '^(fs|path|electron|better-sqlite3|ws)$', message: 'The renderer reaches the core only through lib/api.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'The renderer reaches the core only through lib/api.ts.' },
+            {
+              regex: '^(fs|path|electron|better-sqlite3|ws)$',
+              message: 'The renderer reaches the core only through lib/api.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

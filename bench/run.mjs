@@ -38,7 +38,10 @@ for (const name of names) {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  const result = spawnSync(process.execPath, ['--expose-gc', outfile], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+  });
   if (result.status !== 0) {
     process.stderr.write(`bench: ${name} failed with exit code ${result.status}\n`);
     failed = true;

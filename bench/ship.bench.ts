@@ -15,10 +15,16 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-ship-'));
   const erp = createDemoErp({ dbPath: path.join(dir, 'erp.sqlite'), orders: WARMUP + MEASURED + 20, seed: 7 });
   const { url } = await erp.listen(0);
-  const station = await createStation({ dataDir: path.join(dir, 'station'), erpUrl: url, printer: `file:${path.join(dir, 'labels')}` });
+  const station = await createStation({
+    dataDir: path.join(dir, 'station'),
+    erpUrl: url,
+    printer: `file:${path.join(dir, 'labels')}`,
+  });
   try {
     await station.sync.syncNow();
-    const orders = (await station.api.handlers['orders:list']({ limit: 500 })).filter((o) => o.status === 'pending' && o.issues.length === 0);
+    const orders = (await station.api.handlers['orders:list']({ limit: 500 })).filter(
+      (o) => o.status === 'pending' && o.issues.length === 0,
+    );
     if (orders.length < WARMUP + MEASURED) throw new Error(`only ${orders.length} shippable orders seeded`);
     const samples: number[] = [];
     for (const [index, summary] of orders.slice(0, WARMUP + MEASURED).entries()) {
@@ -33,7 +39,12 @@ async function main(): Promise<void> {
       await station.pack.confirm();
       if (index >= WARMUP) samples.push(elapsed);
     }
-    report({ bench: 'ship', p50_ms: round2(percentile(samples, 50)), p99_ms: round2(percentile(samples, 99)), n: samples.length });
+    report({
+      bench: 'ship',
+      p50_ms: round2(percentile(samples, 50)),
+      p99_ms: round2(percentile(samples, 99)),
+      n: samples.length,
+    });
   } finally {
     await station.close();
     await erp.close();

@@ -91,7 +91,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
       erpUrl = url;
       erpKind = 'demo';
     }
-    if (!/^https?:\/\//.test(erpUrl)) throw new Error(`ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port]`);
+    if (!/^https?:\/\//.test(erpUrl))
+      throw new Error(`ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port]`);
     const connector: ErpConnector = createRestConnector({
       baseUrl: erpUrl,
       apiKey: config.erpApiKey,
@@ -104,7 +105,12 @@ export async function createStation(config: StationConfig): Promise<Station> {
     const pools = createNumberPoolRepository(db);
     // Each station takes its own block of ten million numbers, so two stations never issue the same one.
     const block = 1 + Math.floor(random() * 9_999);
-    pools.ensure({ carrier: LOCAL_CARRIER.code, prefix: LOCAL_CARRIER.prefix, nextSerial: block * 1e7, endSerial: block * 1e7 + 9_999_999 });
+    pools.ensure({
+      carrier: LOCAL_CARRIER.code,
+      prefix: LOCAL_CARRIER.prefix,
+      nextSerial: block * 1e7,
+      endSerial: block * 1e7 + 9_999_999,
+    });
     const shipping = createShippingStore({ db, outbox, pools });
     const printer = createPrinterFromUri(config.printer ?? `file:${path.join(config.dataDir, 'labels')}`);
     const labels = createLabelRenderer({ assetsDir: config.assetsDir ?? defaultAssetsDir(findAppRoot()) });

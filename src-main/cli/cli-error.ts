@@ -29,7 +29,8 @@ export function describeZodError(error: ZodError, source: string): string {
  * is unexpected, without a stack trace (set DOCKSIDE_DEBUG=1 to see it).
  */
 export function describeFailure(error: unknown): string {
-  if (error instanceof CliError || error instanceof DataDirError || error instanceof MigrationMismatchError) return error.message;
+  if (error instanceof CliError || error instanceof DataDirError || error instanceof MigrationMismatchError)
+    return error.message;
   if (error instanceof StationError || error instanceof PrintError) return error.message;
   if (error instanceof ErpError) return `ERP: ${error.message}`;
   if (error instanceof ZodError) return describeZodError(error, 'input');

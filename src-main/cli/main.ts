@@ -16,8 +16,14 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride();
 
-  const dataOption = ['--data <dir>', 'station data directory (default: the per-user Dockside folder, or DOCKSIDE_DATA)'] as const;
-  const erpOption = ['--erp <url>', 'ERP base URL (http(s)://…; default DOCKSIDE_ERP_URL, else the embedded demo ERP)'] as const;
+  const dataOption = [
+    '--data <dir>',
+    'station data directory (default: the per-user Dockside folder, or DOCKSIDE_DATA)',
+  ] as const;
+  const erpOption = [
+    '--erp <url>',
+    'ERP base URL (http(s)://…; default DOCKSIDE_ERP_URL, else the embedded demo ERP)',
+  ] as const;
   const printerOption = ['--printer <uri>', 'printer URI, e.g. file:DIR (default: file:<data>/labels)'] as const;
 
   program

@@ -18,20 +18,23 @@ export function resolveDataDir(options: { data?: string }): string {
 export function resolveErpUrl(options: { erp?: string }): string | undefined {
   const url = options.erp ?? process.env.DOCKSIDE_ERP_URL;
   if (url === undefined || url === '') return undefined;
-  if (!/^https?:\/\/[^/\s]+/.test(url)) throw new CliError(`--erp ${JSON.stringify(url)} is not an http(s) URL, e.g. http://127.0.0.1:8780`, 2);
+  if (!/^https?:\/\/[^/\s]+/.test(url))
+    throw new CliError(`--erp ${JSON.stringify(url)} is not an http(s) URL, e.g. http://127.0.0.1:8780`, 2);
   return url.replace(/\/+$/, '');
 }
 
 /** Parses a TCP port option (0 = any free port). */
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port ${value} is not a port number (0-65535)`, 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port ${value} is not a port number (0-65535)`, 2);
   return port;
 }
 
 /** Parses a positive whole number option. */
 export function parsePositiveInt(name: string, value: string, max = 1_000_000): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new CliError(`--${name} ${value} must be a whole number from 1 to ${max}`, 2);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CliError(`--${name} ${value} must be a whole number from 1 to ${max}`, 2);
   return n;
 }

@@ -29,7 +29,12 @@ export const commands = {
   /** Pulls pending orders and drains the outbox once; a call while a sync runs joins it. */
   'sync:now': {
     input: empty,
-    output: z.object({ pulled: z.number().int(), uploaded: z.number().int(), failed: z.number().int(), depth: z.number().int() }),
+    output: z.object({
+      pulled: z.number().int(),
+      uploaded: z.number().int(),
+      failed: z.number().int(),
+      depth: z.number().int(),
+    }),
   },
 } as const;
 

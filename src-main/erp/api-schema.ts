@@ -73,7 +73,9 @@ export const apiShipmentRequestSchema = z.object({
   /** The order version the station packed against; the ERP answers 409 when the order changed since. */
   orderVersion: z.number().int().nonnegative().optional(),
   shippedAt: z.string(),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), sku: z.string(), quantity: z.number().int().positive() })),
+  lines: z.array(
+    z.object({ lineNo: z.number().int().positive(), sku: z.string(), quantity: z.number().int().positive() }),
+  ),
   stationId: z.string().max(100).optional(),
 });
 export type ApiShipmentRequest = z.infer<typeof apiShipmentRequestSchema>;
@@ -87,7 +89,12 @@ export const apiShipmentResponseSchema = z.object({
 });
 export type ApiShipmentResponse = z.infer<typeof apiShipmentResponseSchema>;
 
-export const apiStockSchema = z.object({ sku: z.string(), name: z.string(), barcode: z.string(), onHand: z.number().int() });
+export const apiStockSchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  barcode: z.string(),
+  onHand: z.number().int(),
+});
 export type ApiStock = z.infer<typeof apiStockSchema>;
 
 export const apiClaimResponseSchema = z.object({

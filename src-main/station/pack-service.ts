@@ -1,11 +1,5 @@
 import type { PackError, PackState } from '../contract';
-import {
-  applyItemScan,
-  isFullyScanned,
-  parseScanCommand,
-  type LineProgress,
-  type Order,
-} from '../domain';
+import { applyItemScan, isFullyScanned, parseScanCommand, type LineProgress, type Order } from '../domain';
 import { ErpError, type ShipmentConfirmation } from '../erp';
 import type { Printer } from '../printers';
 import type { OrdersRepository, PrintJob, ScanLog, ShippingStore, StoredOrder } from '../store';
@@ -124,7 +118,13 @@ export function createPackService(deps: PackServiceDeps): PackService {
   function refuse(code: string, failure: StationError): void {
     error = { code: failure.code, message: failure.message, params: failure.params };
     lastScan = { code, verdict: 'refused', at: now() };
-    deps.scanLog.record({ at: now(), code, orderNo: current?.stored.order.orderNo ?? null, verdict: 'refused', reason: failure.code });
+    deps.scanLog.record({
+      at: now(),
+      code,
+      orderNo: current?.stored.order.orderNo ?? null,
+      verdict: 'refused',
+      reason: failure.code,
+    });
   }
 
   function accept(code: string, verdict: 'accepted' | 'command'): void {
@@ -140,7 +140,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
         const fresh = await deps.puller.pullOne(orderNo);
         deps.connectivity.succeeded(now());
         stored = fresh ?? stored;
-        if (!fresh && !stored) throw new StationError('order-not-found', `order ${orderNo} is unknown to the ERP`, { orderNo });
+        if (!fresh && !stored)
+          throw new StationError('order-not-found', `order ${orderNo} is unknown to the ERP`, { orderNo });
       } catch (failure) {
         if (failure instanceof StationError) throw failure;
         if (failure instanceof ErpError && !failure.retryable && failure.kind !== 'auth') throw failure;
@@ -171,13 +172,23 @@ export function createPackService(deps: PackServiceDeps): PackService {
       );
     }
     if (order.status === 'cancelled') {
-      throw new StationError('order-cancelled', `order ${order.orderNo} is cancelled in the ERP; do not ship it`, { orderNo: order.orderNo });
+      throw new StationError('order-cancelled', `order ${order.orderNo} is cancelled in the ERP; do not ship it`, {
+        orderNo: order.orderNo,
+      });
     }
     if (stored.issues.length > 0) {
       const reasons = stored.issues.map((issue) => issue.message).join('; ');
-      throw new StationError('order-invalid', `order ${order.orderNo} cannot be printed: ${reasons}`, { orderNo: order.orderNo, reasons });
+      throw new StationError('order-invalid', `order ${order.orderNo} cannot be printed: ${reasons}`, {
+        orderNo: order.orderNo,
+        reasons,
+      });
     }
-    current = { stored, progress: order.lines.map((line) => ({ lineNo: line.lineNo, scanned: 0 })), job: null, label: null };
+    current = {
+      stored,
+      progress: order.lines.map((line) => ({ lineNo: line.lineNo, scanned: 0 })),
+      job: null,
+      label: null,
+    };
     lastShipped = null;
   }
 
@@ -212,7 +223,9 @@ export function createPackService(deps: PackServiceDeps): PackService {
       deps.shipping.setPrintState(job.id, outcome.state, null, now());
     } catch (failure) {
       deps.shipping.setPrintState(job.id, 'failed', (failure as Error).message, now());
-      throw new StationError('print-failed', `printing failed: ${(failure as Error).message}`, { reason: (failure as Error).message });
+      throw new StationError('print-failed', `printing failed: ${(failure as Error).message}`, {
+        reason: (failure as Error).message,
+      });
     }
     cur.label = {
       trackingNumber: job.trackingNumber,
@@ -226,14 +239,20 @@ export function createPackService(deps: PackServiceDeps): PackService {
   async function scanItem(code: string, cur: Current): Promise<void> {
     const { result, progress } = applyItemScan(cur.stored.order.lines, cur.progress, code);
     if (result.kind === 'wrong-item') {
-      throw new StationError('wrong-item', `${code} is not part of order ${cur.stored.order.orderNo}; put it aside`, { barcode: code });
+      throw new StationError('wrong-item', `${code} is not part of order ${cur.stored.order.orderNo}; put it aside`, {
+        barcode: code,
+      });
     }
     if (result.kind === 'over-scan') {
       const line = cur.stored.order.lines.find((l) => l.lineNo === result.lineNo)!;
-      throw new StationError('over-scan', `order ${cur.stored.order.orderNo} needs only ${result.required} of ${line.sku}; put the extra one aside`, {
-        sku: line.sku,
-        required: result.required,
-      });
+      throw new StationError(
+        'over-scan',
+        `order ${cur.stored.order.orderNo} needs only ${result.required} of ${line.sku}; put the extra one aside`,
+        {
+          sku: line.sku,
+          required: result.required,
+        },
+      );
     }
     cur.progress = progress;
     if (isFullyScanned(cur.stored.order.lines, cur.progress)) await printLabel(cur);
@@ -295,9 +314,13 @@ export function createPackService(deps: PackServiceDeps): PackService {
           doConfirm();
           return;
         }
-        throw new StationError('confirm-first', `confirm the printed parcel of order ${current.stored.order.orderNo} first (Enter or scan its label)`, {
-          orderNo: current.stored.order.orderNo,
-        });
+        throw new StationError(
+          'confirm-first',
+          `confirm the printed parcel of order ${current.stored.order.orderNo} first (Enter or scan its label)`,
+          {
+            orderNo: current.stored.order.orderNo,
+          },
+        );
       }
       await scanItem(code, current);
       accept(code, 'accepted');

@@ -25,17 +25,15 @@ export function createStationHandlers({
     'pack:cancel': async () => pack.cancel(),
     'pack:acknowledge': async () => pack.acknowledge(),
     'orders:list': async ({ limit }) =>
-      orders.list(limit ?? 100).map(
-        (stored): OrderSummary => ({
-          orderNo: stored.order.orderNo,
-          status: stored.localState === 'shipped' ? 'shipped' : stored.order.status,
-          receiverName: stored.order.receiver.name,
-          city: stored.order.receiver.city,
-          units: totalUnits(stored.order),
-          trackingNumber: stored.trackingNumber ?? stored.order.trackingNumber ?? null,
-          issues: stored.issues.map((issue) => issue.message),
-        }),
-      ),
+      orders.list(limit ?? 100).map((stored): OrderSummary => ({
+        orderNo: stored.order.orderNo,
+        status: stored.localState === 'shipped' ? 'shipped' : stored.order.status,
+        receiverName: stored.order.receiver.name,
+        city: stored.order.receiver.city,
+        units: totalUnits(stored.order),
+        trackingNumber: stored.trackingNumber ?? stored.order.trackingNumber ?? null,
+        issues: stored.issues.map((issue) => issue.message),
+      })),
     'queue:status': async () => sync.queueStatus(),
     'sync:now': async () => {
       const result = await sync.syncNow();

@@ -72,7 +72,13 @@ export function createSyncService({
     const result = await uploader.drain({ force });
     if (!result.stoppedBy && result.uploaded + result.failed > 0) succeeded();
     onQueueChanged(queueStatus());
-    return { pulled: 0, uploaded: result.uploaded, failed: result.failed, depth: result.remaining, error: result.stoppedBy };
+    return {
+      pulled: 0,
+      uploaded: result.uploaded,
+      failed: result.failed,
+      depth: result.remaining,
+      error: result.stoppedBy,
+    };
   }
 
   async function run(): Promise<SyncResult> {
@@ -105,7 +111,12 @@ export function createSyncService({
     drain,
     queueStatus,
     start({ pullMs, drainMs }) {
-      timers.push(setInterval(quiet(() => this.syncNow()), pullMs));
+      timers.push(
+        setInterval(
+          quiet(() => this.syncNow()),
+          pullMs,
+        ),
+      );
       timers.push(
         setInterval(
           quiet(() => (outbox.stats().depth > 0 ? drain(false) : Promise.resolve())),

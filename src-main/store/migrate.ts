@@ -35,7 +35,8 @@ export function loadMigrations(dir: string = stationMigrationsDir): Migration[] 
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationMismatchError(`migration ${m.version} out of sequence (expected ${i + 1})`);
+    if (m.version !== i + 1)
+      throw new MigrationMismatchError(`migration ${m.version} out of sequence (expected ${i + 1})`);
   });
   return migrations;
 }
@@ -53,9 +54,11 @@ function checksum(sql: string): string {
 export function migrate(db: Database.Database, migrations: readonly Migration[] = loadMigrations()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = db
-    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
-    .all() as { version: number; name: string; checksum: string }[];
+  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    checksum: string;
+  }[];
   for (const row of applied) {
     const known = migrations.find((m) => m.version === row.version);
     if (!known) {
@@ -64,7 +67,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       );
     }
     if (known.name !== row.name || checksum(known.sql) !== row.checksum) {
-      throw new MigrationMismatchError(`migration ${row.version}_${row.name} in the database differs from the shipped file`);
+      throw new MigrationMismatchError(
+        `migration ${row.version}_${row.name} in the database differs from the shipped file`,
+      );
     }
   }
   const insert = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');

@@ -40,8 +40,11 @@ export function createNumberPoolRepository(db: Database.Database): NumberPoolRep
   );
   return {
     get(carrier) {
-      const row = get.get(carrier) as { carrier: string; prefix: string; next_serial: number; end_serial: number } | undefined;
-      return row ? { carrier: row.carrier, prefix: row.prefix, nextSerial: row.next_serial, endSerial: row.end_serial } : null;
+      const row = get.get(carrier) as
+        { carrier: string; prefix: string; next_serial: number; end_serial: number } | undefined;
+      return row
+        ? { carrier: row.carrier, prefix: row.prefix, nextSerial: row.next_serial, endSerial: row.end_serial }
+        : null;
     },
     ensure(pool) {
       ensure.run(pool.carrier, pool.prefix, pool.nextSerial, pool.endSerial);

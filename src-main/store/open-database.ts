@@ -51,7 +51,10 @@ export function applyPragmas(db: Database.Database): void {
  * Opens (creating if needed) the station database in `dataDir` and brings its schema up to date.
  * @throws DataDirError when the directory cannot be written; MigrationMismatchError when the schema is foreign
  */
-export function openStationDatabase(dataDir: string, migrations: readonly Migration[] = loadMigrations()): Database.Database {
+export function openStationDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = loadMigrations(),
+): Database.Database {
   ensureWritableDir(dataDir);
   let db: Database.Database;
   try {

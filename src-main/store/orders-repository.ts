@@ -49,7 +49,9 @@ export function createOrdersRepository(db: Database.Database): OrdersRepository 
     ON CONFLICT (order_no) DO UPDATE SET
       status = excluded.status, erp_version = excluded.erp_version, payload = excluded.payload,
       issues = excluded.issues, pulled_at = excluded.pulled_at, updated_at = excluded.updated_at`);
-  const get = db.prepare('SELECT payload, issues, local_state, tracking_number, pulled_at FROM orders WHERE order_no = ?');
+  const get = db.prepare(
+    'SELECT payload, issues, local_state, tracking_number, pulled_at FROM orders WHERE order_no = ?',
+  );
   const list = db.prepare(`
     SELECT payload, issues, local_state, tracking_number, pulled_at FROM orders
     ORDER BY (local_state = 'open' AND status IN ('pending', 'claimed')) DESC, order_no LIMIT ?`);

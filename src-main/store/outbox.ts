@@ -93,8 +93,12 @@ export function createOutbox({ db, clock }: { db: Database.Database; clock: () =
     ORDER BY o.id LIMIT ?`);
   const dueWithBackoff = dueQuery(true);
   const dueNow = dueQuery(false);
-  const acked = db.prepare("UPDATE outbox SET state = 'acked', response = ?, acked_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?");
-  const retry = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
+  const acked = db.prepare(
+    "UPDATE outbox SET state = 'acked', response = ?, acked_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+  );
+  const retry = db.prepare(
+    'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+  );
   const failed = db.prepare('UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?');
   const stats = db.prepare(`
     SELECT
@@ -128,8 +132,18 @@ export function createOutbox({ db, clock }: { db: Database.Database; clock: () =
       failed.run(state, error, id);
     },
     stats() {
-      const row = stats.get() as { depth: number | null; oldest: string | null; rejected: number | null; conflict: number | null };
-      return { depth: row.depth ?? 0, oldestPendingAt: row.oldest, rejected: row.rejected ?? 0, conflict: row.conflict ?? 0 };
+      const row = stats.get() as {
+        depth: number | null;
+        oldest: string | null;
+        rejected: number | null;
+        conflict: number | null;
+      };
+      return {
+        depth: row.depth ?? 0,
+        oldestPendingAt: row.oldest,
+        rejected: row.rejected ?? 0,
+        conflict: row.conflict ?? 0,
+      };
     },
     hasPending(aggregate) {
       return hasPending.get(aggregate) !== undefined;

@@ -9,7 +9,9 @@ export interface SettingsRepository {
 /** Creates the settings repository over an open station database. */
 export function createSettingsRepository(db: Database.Database): SettingsRepository {
   const get = db.prepare('SELECT value FROM settings WHERE key = ?');
-  const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const set = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   return {
     get(key) {
       return (get.get(key) as { value: string } | undefined)?.value ?? null;

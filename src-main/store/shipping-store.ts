@@ -28,7 +28,14 @@ export interface LocalShipment {
 /** The units of work of packing: each method is one SQLite transaction. */
 export interface ShippingStore {
   /** Takes a tracking number from the carrier's pool and records the queued print job that will carry it. */
-  queuePrint(job: { id: string; orderNo: string; carrier: string; printer: string; template: string; now: string }): PrintJob;
+  queuePrint(job: {
+    id: string;
+    orderNo: string;
+    carrier: string;
+    printer: string;
+    template: string;
+    now: string;
+  }): PrintJob;
   /** Records a queued print job for a number the order already has (reprints). */
   queueReprint(job: { id: string; reprintOf: string; now: string }): PrintJob;
   setPrintState(id: string, state: PrintJobState, error: string | null, now: string): void;
@@ -84,7 +91,9 @@ export function createShippingStore({
   const insertJob = db.prepare(`
     INSERT INTO print_jobs (id, order_no, tracking_number, printer, template, state, reprint_of, created_at, updated_at)
     VALUES (@id, @orderNo, @trackingNumber, @printer, @template, 'queued', @reprintOf, @now, @now)`);
-  const getJob = db.prepare('SELECT id, order_no, tracking_number, printer, template, state, error FROM print_jobs WHERE id = ?');
+  const getJob = db.prepare(
+    'SELECT id, order_no, tracking_number, printer, template, state, error FROM print_jobs WHERE id = ?',
+  );
   const setState = db.prepare('UPDATE print_jobs SET state = ?, error = ?, updated_at = ? WHERE id = ?');
   const insertShipment = db.prepare(`
     INSERT INTO shipments (id, order_no, tracking_number, carrier, weight_kg, order_version, print_job_id, created_at)
@@ -92,7 +101,9 @@ export function createShippingStore({
   const markShipped = db.prepare(
     "UPDATE orders SET local_state = 'shipped', tracking_number = ?, updated_at = ? WHERE order_no = ? AND local_state = 'open'",
   );
-  const findShipment = db.prepare('SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE order_no = ?');
+  const findShipment = db.prepare(
+    'SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE order_no = ?',
+  );
 
   const readJob = (id: string): PrintJob | null => {
     const row = getJob.get(id) as PrintJobRow | undefined;
@@ -100,11 +111,13 @@ export function createShippingStore({
   };
 
   return {
-    queuePrint: db.transaction((job: { id: string; orderNo: string; carrier: string; printer: string; template: string; now: string }) => {
-      const trackingNumber = pools.take(job.carrier);
-      insertJob.run({ ...job, trackingNumber, reprintOf: null });
-      return readJob(job.id)!;
-    }),
+    queuePrint: db.transaction(
+      (job: { id: string; orderNo: string; carrier: string; printer: string; template: string; now: string }) => {
+        const trackingNumber = pools.take(job.carrier);
+        insertJob.run({ ...job, trackingNumber, reprintOf: null });
+        return readJob(job.id)!;
+      },
+    ),
     queueReprint: db.transaction((job: { id: string; reprintOf: string; now: string }) => {
       const original = readJob(job.reprintOf);
       if (!original) throw new Error(`print job ${job.reprintOf} not found`);
@@ -130,15 +143,25 @@ export function createShippingStore({
         insertShipment.run({ ...s });
         const changed = markShipped.run(s.trackingNumber, s.now, s.orderNo).changes;
         if (changed !== 1) throw new Error(`order ${s.orderNo} is not open here; refusing a second shipment`);
-        outbox.add({ idempotencyKey: s.outbox.idempotencyKey, aggregate: s.orderNo, kind: 'shipment.confirm', payload: s.outbox.payload });
+        outbox.add({
+          idempotencyKey: s.outbox.idempotencyKey,
+          aggregate: s.orderNo,
+          kind: 'shipment.confirm',
+          payload: s.outbox.payload,
+        });
       },
     ),
     findShipment(orderNo) {
       const row = findShipment.get(orderNo) as
-        | { id: string; order_no: string; tracking_number: string; carrier: string; created_at: string }
-        | undefined;
+        { id: string; order_no: string; tracking_number: string; carrier: string; created_at: string } | undefined;
       return row
-        ? { id: row.id, orderNo: row.order_no, trackingNumber: row.tracking_number, carrier: row.carrier, createdAt: row.created_at }
+        ? {
+            id: row.id,
+            orderNo: row.order_no,
+            trackingNumber: row.tracking_number,
+            carrier: row.carrier,
+            createdAt: row.created_at,
+          }
         : null;
     },
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +14,9 @@ import { decodeBarcodes } from '../helpers/zbar';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockside-e2e-'));
 const labels = path.join(tmp, 'labels');
-const shots = path.join(repoRoot, 'docs', 'screenshots');
+// Screenshots go to test-results/ on every run; `npm run screenshots` writes the ones docs/ shows.
+const shots = path.resolve(repoRoot, process.env.DOCKSIDE_SCREENSHOTS ?? path.join('test-results', 'screenshots'));
+mkdirSync(shots, { recursive: true });
 let erp: CliServer;
 let erpUrl: string;
 let erpPort: string;
@@ -23,7 +25,10 @@ let browser: Browser;
 let page: Page;
 
 const startErp = async (port: string) => {
-  erp = await startCliServer(['demo-erp', '--port', port, '--data', path.join(tmp, 'erp')], /http:\/\/127\.0\.0\.1:(\d+)/);
+  erp = await startCliServer(
+    ['demo-erp', '--port', port, '--data', path.join(tmp, 'erp')],
+    /http:\/\/127\.0\.0\.1:(\d+)/,
+  );
   erpPort = erp.match[1]!;
   erpUrl = `http://127.0.0.1:${erpPort}`;
 };
@@ -35,7 +40,8 @@ interface ErpOrder {
   lines: { barcode: string; quantity: number }[];
   shipments: unknown[];
 }
-const erpOrder = async (orderNo: string) => (await (await fetch(`${erpUrl}/api/v1/orders/${orderNo}`)).json()) as ErpOrder;
+const erpOrder = async (orderNo: string) =>
+  (await (await fetch(`${erpUrl}/api/v1/orders/${orderNo}`)).json()) as ErpOrder;
 
 /** A scanner: characters ~5 ms apart, then Enter. */
 const scan = async (code: string) => {
@@ -44,11 +50,14 @@ const scan = async (code: string) => {
 };
 
 /** Sets the screen language the way the language toggle persists it (the page's localStorage). */
-const setLocale = (locale: string) => page.evaluate(`localStorage.setItem('dockside.locale', ${JSON.stringify(locale)})`);
+const setLocale = (locale: string) =>
+  page.evaluate(`localStorage.setItem('dockside.locale', ${JSON.stringify(locale)})`);
 
-const phase = () => page.getByTestId('pack-phase').getAttribute('data-phase');
 const waitPhase = async (wanted: string) => {
-  await expect.poll(phase, { timeout: 10_000 }).toBe(wanted);
+  await page.waitForSelector(`[data-testid="pack-phase"][data-phase="${wanted}"]`, {
+    state: 'attached',
+    timeout: 10_000,
+  });
 };
 
 beforeAll(async () => {
@@ -72,8 +81,8 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function packWithScanner(orderNo: string, confirmBy: 'scan-label' | 'enter'): Promise<string> {
-  const order = await erpOrder(orderNo);
+async function packWithScanner(order: ErpOrder, confirmBy: 'scan-label' | 'enter'): Promise<string> {
+  const orderNo = order.orderNo;
   await scan(orderNo);
   await waitPhase('packing');
   await expect.poll(() => page.getByTestId('order-no').textContent()).toContain(orderNo);
@@ -119,17 +128,22 @@ describe('packing in the web shell', () => {
   });
 
   it('keeps packing with the ERP down, shows the outbox depth, and drains by itself when the ERP is back', async () => {
+    const order = await erpOrder('SO-100002');
     await erp.stop();
-    const tracking = await packWithScanner('SO-100002', 'enter');
+    const tracking = await packWithScanner(order, 'enter');
     await expect.poll(() => page.getByTestId('queue-depth').getAttribute('data-depth'), { timeout: 15_000 }).toBe('1');
-    await expect.poll(() => page.getByTestId('online-badge').getAttribute('data-online'), { timeout: 15_000 }).toBe('false');
+    await expect
+      .poll(() => page.getByTestId('online-badge').getAttribute('data-online'), { timeout: 15_000 })
+      .toBe('false');
     await page.screenshot({ path: path.join(shots, 'pack-offline-en.png') });
 
     await startErp(erpPort);
-    await expect.poll(() => page.getByTestId('queue-depth').getAttribute('data-depth'), { timeout: 45_000, interval: 500 }).toBe('0');
-    const order = await erpOrder('SO-100002');
-    expect(order).toMatchObject({ status: 'shipped', trackingNumber: tracking });
-    expect(order.shipments).toHaveLength(1);
+    await expect
+      .poll(() => page.getByTestId('queue-depth').getAttribute('data-depth'), { timeout: 45_000, interval: 500 })
+      .toBe('0');
+    const shipped = await erpOrder('SO-100002');
+    expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: tracking });
+    expect(shipped.shipments).toHaveLength(1);
   });
 
   it('shows every screen in Chinese and English at 1280x800 and 1920x1080', async () => {

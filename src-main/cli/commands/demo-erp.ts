@@ -5,7 +5,12 @@ import { out, untilSignal } from '../io';
 import { parsePort, parsePositiveInt, resolveDataDir } from '../options';
 
 /** `dockside demo-erp`: the sandbox ERP on 127.0.0.1, its state in DATA/demo-erp.sqlite. */
-export async function demoErpCommand(options: { port: string; data?: string; orders?: string; seed?: string }): Promise<void> {
+export async function demoErpCommand(options: {
+  port: string;
+  data?: string;
+  orders?: string;
+  seed?: string;
+}): Promise<void> {
   const port = parsePort(options.port);
   const orders = options.orders === undefined ? undefined : parsePositiveInt('orders', options.orders, 1_000_000);
   const seed = options.seed === undefined ? undefined : parsePositiveInt('seed', options.seed, 2 ** 31);

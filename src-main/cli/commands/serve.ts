@@ -8,10 +8,13 @@ import { out, untilSignal } from '../io';
 import { parsePort, resolveDataDir, resolveErpUrl, type StationOptions } from '../options';
 
 /** `dockside serve`: the station in a browser, on 127.0.0.1 with a token per start. */
-export async function serveCommand(options: StationOptions & { port: string; onListening?: (url: string) => void }): Promise<void> {
+export async function serveCommand(
+  options: StationOptions & { port: string; onListening?: (url: string) => void },
+): Promise<void> {
   const port = parsePort(options.port);
   const dir = rendererDir();
-  if (!existsSync(path.join(dir, 'index.html'))) throw new CliError(`the screen is not built (${dir} is empty); run npm run build`);
+  if (!existsSync(path.join(dir, 'index.html')))
+    throw new CliError(`the screen is not built (${dir} is empty); run npm run build`);
   const dataDir = resolveDataDir(options);
   const station = await createStation({
     dataDir,

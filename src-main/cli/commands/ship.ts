@@ -18,7 +18,8 @@ export async function shipCommand(orderNo: string, options: StationOptions & { j
     let state = await station.pack.scan(orderNo);
     if (state.error?.code === 'order-already-shipped') {
       // Not a failure: the order is out. Say so with the number it went with, and print nothing new.
-      if (options.json) outJson({ orderNo, alreadyShipped: true, trackingNumber: state.error.params.trackingNumber ?? null });
+      if (options.json)
+        outJson({ orderNo, alreadyShipped: true, trackingNumber: state.error.params.trackingNumber ?? null });
       else out(state.error.message);
       return;
     }
@@ -36,10 +37,21 @@ export async function shipCommand(orderNo: string, options: StationOptions & { j
     const upload = await station.sync.drain(true);
     const queued = upload.depth > 0;
     if (options.json) {
-      outJson({ orderNo, trackingNumber: label.trackingNumber, printer: label.printer, uploaded: !queued, outboxDepth: upload.depth, erpError: upload.error });
+      outJson({
+        orderNo,
+        trackingNumber: label.trackingNumber,
+        printer: label.printer,
+        uploaded: !queued,
+        outboxDepth: upload.depth,
+        erpError: upload.error,
+      });
     } else {
       out(`${orderNo} shipped: tracking number ${label.trackingNumber}, label on ${label.printer}`);
-      out(queued ? `  queued for the ERP (${upload.depth} waiting${upload.error ? `: ${upload.error}` : ''}); run dockside sync when it is reachable` : '  confirmed to the ERP');
+      out(
+        queued
+          ? `  queued for the ERP (${upload.depth} waiting${upload.error ? `: ${upload.error}` : ''}); run dockside sync when it is reachable`
+          : '  confirmed to the ERP',
+      );
     }
   } finally {
     await station.close();

@@ -8,14 +8,17 @@ import { resolveDataDir } from '../options';
 /** `dockside status`: outbox depth, oldest pending age, last successful sync. Reads the local store only. */
 export async function statusCommand(options: { data?: string; json?: boolean }): Promise<void> {
   const dataDir = resolveDataDir(options);
-  if (!existsSync(path.join(dataDir, STATION_DB_FILE))) throw new CliError(`no station data in ${dataDir} (nothing has run there yet)`);
+  if (!existsSync(path.join(dataDir, STATION_DB_FILE)))
+    throw new CliError(`no station data in ${dataDir} (nothing has run there yet)`);
   const db = openStationDatabase(dataDir);
   try {
     const clock = () => new Date();
     const outbox = createOutbox({ db, clock });
     const stats = outbox.stats();
     const lastSyncAt = createSettingsRepository(db).get('sync.lastSuccessAt');
-    const oldestAgeS = stats.oldestPendingAt ? Math.max(0, Math.round((Date.now() - Date.parse(stats.oldestPendingAt)) / 1000)) : null;
+    const oldestAgeS = stats.oldestPendingAt
+      ? Math.max(0, Math.round((Date.now() - Date.parse(stats.oldestPendingAt)) / 1000))
+      : null;
     const pending = outbox.list('pending', 100).map((item) => ({
       id: item.id,
       kind: item.kind,
@@ -28,15 +31,27 @@ export async function statusCommand(options: { data?: string; json?: boolean }):
     if (options.json) {
       outJson({
         dataDir,
-        outbox: { depth: stats.depth, oldestPendingAt: stats.oldestPendingAt, oldestPendingAgeS: oldestAgeS, rejected: stats.rejected, conflict: stats.conflict, pending },
+        outbox: {
+          depth: stats.depth,
+          oldestPendingAt: stats.oldestPendingAt,
+          oldestPendingAgeS: oldestAgeS,
+          rejected: stats.rejected,
+          conflict: stats.conflict,
+          pending,
+        },
         lastSyncAt,
       });
       return;
     }
     out(`data: ${dataDir}`);
-    out(`outbox: ${stats.depth} waiting${oldestAgeS !== null ? `, oldest ${oldestAgeS} s` : ''}; ${stats.rejected} rejected; ${stats.conflict} conflicts`);
+    out(
+      `outbox: ${stats.depth} waiting${oldestAgeS !== null ? `, oldest ${oldestAgeS} s` : ''}; ${stats.rejected} rejected; ${stats.conflict} conflicts`,
+    );
     out(`last successful sync: ${lastSyncAt ?? 'never'}`);
-    for (const item of pending) out(`  #${item.id} ${item.kind} ${item.orderNo} (${item.attempts} attempts${item.lastError ? `, last error: ${item.lastError}` : ''})`);
+    for (const item of pending)
+      out(
+        `  #${item.id} ${item.kind} ${item.orderNo} (${item.attempts} attempts${item.lastError ? `, last error: ${item.lastError}` : ''})`,
+      );
   } finally {
     db.close();
   }

@@ -15,7 +15,10 @@ export async function syncCommand(options: StationOptions & { json?: boolean }):
     const result = await station.sync.syncNow();
     const status = station.sync.queueStatus();
     if (options.json) outJson({ ...result, rejected: status.rejected, conflict: status.conflict });
-    else out(`pulled ${result.pulled} orders, uploaded ${result.uploaded}, failed ${result.failed}, outbox ${result.depth} waiting`);
+    else
+      out(
+        `pulled ${result.pulled} orders, uploaded ${result.uploaded}, failed ${result.failed}, outbox ${result.depth} waiting`,
+      );
     if (result.error) throw new CliError(`the ERP could not be reached: ${result.error}`);
     if (result.depth > 0) throw new CliError(`${result.depth} items are still waiting in the outbox`);
   } finally {

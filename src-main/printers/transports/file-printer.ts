@@ -25,9 +25,12 @@ export function createFilePrinter({ uri, dir, dpi }: { uri: string; dir: string;
           await rename(temp, target);
         }
       } catch (error) {
-        throw new PrintError(`cannot write label into ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-          cause: error,
-        });
+        throw new PrintError(
+          `cannot write label into ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
       return { state: 'confirmed', detail: path.join(dir, `${baseName}.pdf`) };
     },

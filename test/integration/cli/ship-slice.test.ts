@@ -48,9 +48,21 @@ describe('dockside ship against the demo ERP', () => {
     const before = await getJson('/orders/SO-100001');
     expect(before.body.status).toBe('pending');
     const lines = before.body.lines as { sku: string; quantity: number }[];
-    const stockBefore = await Promise.all(lines.map(async (line) => (await getJson(`/stock/${line.sku}`)).body.onHand as number));
+    const stockBefore = await Promise.all(
+      lines.map(async (line) => (await getJson(`/stock/${line.sku}`)).body.onHand as number),
+    );
 
-    const run = await runCli(['ship', 'SO-100001', '--erp', erpUrl, '--data', stationData, '--printer', `file:${labels}`, '--json']);
+    const run = await runCli([
+      'ship',
+      'SO-100001',
+      '--erp',
+      erpUrl,
+      '--data',
+      stationData,
+      '--printer',
+      `file:${labels}`,
+      '--json',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { trackingNumber: string; uploaded: boolean };
@@ -58,8 +70,13 @@ describe('dockside ship against the demo ERP', () => {
 
     const files = readdirSync(labels).filter((f) => f.startsWith('SO-100001_'));
     expect(files.sort()).toEqual([`SO-100001_${result.trackingNumber}.pdf`, `SO-100001_${result.trackingNumber}.png`]);
-    expect(await decodeBarcodes(path.join(labels, `SO-100001_${result.trackingNumber}.png`))).toContain(result.trackingNumber);
-    const fromPdf = await pdfToPng(path.join(labels, `SO-100001_${result.trackingNumber}.pdf`), path.join(tmp, 'from-pdf'));
+    expect(await decodeBarcodes(path.join(labels, `SO-100001_${result.trackingNumber}.png`))).toContain(
+      result.trackingNumber,
+    );
+    const fromPdf = await pdfToPng(
+      path.join(labels, `SO-100001_${result.trackingNumber}.pdf`),
+      path.join(tmp, 'from-pdf'),
+    );
     expect(await decodeBarcodes(fromPdf)).toContain(result.trackingNumber);
 
     const after = await getJson('/orders/SO-100001');
@@ -75,7 +92,16 @@ describe('dockside ship against the demo ERP', () => {
 
   it('shipping the same order again prints nothing new and names the existing tracking number', async () => {
     const before = readdirSync(labels).length;
-    const run = await runCli(['ship', 'SO-100001', '--erp', erpUrl, '--data', stationData, '--printer', `file:${labels}`]);
+    const run = await runCli([
+      'ship',
+      'SO-100001',
+      '--erp',
+      erpUrl,
+      '--data',
+      stationData,
+      '--printer',
+      `file:${labels}`,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/already shipped with tracking number DS\d{12}/);
     expect(readdirSync(labels).length).toBe(before);
@@ -87,15 +113,29 @@ describe('dockside ship against the demo ERP', () => {
     expect((JSON.parse(pulled.stdout) as { pulled: number }).pulled).toBeGreaterThan(0);
 
     await erp.stop();
-    const run = await runCli(['ship', 'SO-100002', '--erp', erpUrl, '--data', stationData, '--printer', `file:${labels}`, '--json']);
+    const run = await runCli([
+      'ship',
+      'SO-100002',
+      '--erp',
+      erpUrl,
+      '--data',
+      stationData,
+      '--printer',
+      `file:${labels}`,
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     const shipped = JSON.parse(run.stdout) as { trackingNumber: string; uploaded: boolean; outboxDepth: number };
     expect(shipped).toMatchObject({ uploaded: false, outboxDepth: 1 });
-    expect(await decodeBarcodes(path.join(labels, `SO-100002_${shipped.trackingNumber}.png`))).toContain(shipped.trackingNumber);
+    expect(await decodeBarcodes(path.join(labels, `SO-100002_${shipped.trackingNumber}.png`))).toContain(
+      shipped.trackingNumber,
+    );
 
     const status = await runCli(['status', '--data', stationData, '--json']);
     expect(status.code).toBe(0);
-    const queue = JSON.parse(status.stdout) as { outbox: { depth: number; oldestPendingAgeS: number; pending: { orderNo: string }[] } };
+    const queue = JSON.parse(status.stdout) as {
+      outbox: { depth: number; oldestPendingAgeS: number; pending: { orderNo: string }[] };
+    };
     expect(queue.outbox.depth).toBe(1);
     expect(queue.outbox.pending.map((p) => p.orderNo)).toEqual(['SO-100002']);
     expect(queue.outbox.oldestPendingAgeS).toBeGreaterThanOrEqual(0);
@@ -120,7 +160,16 @@ describe('dockside ship against the demo ERP', () => {
 
 describe('bad input gives one clear line and a non-zero exit', () => {
   it('unknown order', async () => {
-    const run = await runCli(['ship', 'SO-999999', '--erp', erpUrl, '--data', stationData, '--printer', `file:${labels}`]);
+    const run = await runCli([
+      'ship',
+      'SO-999999',
+      '--erp',
+      erpUrl,
+      '--data',
+      stationData,
+      '--printer',
+      `file:${labels}`,
+    ]);
     expect(run.code).not.toBe(0);
     expectOneLineError(run.stderr);
     expect(run.stderr).toMatch(/SO-999999/);
@@ -129,14 +178,44 @@ describe('bad input gives one clear line and a non-zero exit', () => {
   it('malformed order JSON, and an order JSON that fails the contract', async () => {
     const broken = path.join(tmp, 'broken.json');
     writeFileSync(broken, '{"orderNo": "SO-1", ');
-    const run = await runCli(['label', '--order', broken, '--format', 'pdf', '--out', path.join(tmp, 'x.pdf'), '--tracking', 'DS000000000017']);
+    const run = await runCli([
+      'label',
+      '--order',
+      broken,
+      '--format',
+      'pdf',
+      '--out',
+      path.join(tmp, 'x.pdf'),
+      '--tracking',
+      'DS000000000017',
+    ]);
     expect(run.code).not.toBe(0);
     expectOneLineError(run.stderr);
     expect(run.stderr).toMatch(/not valid JSON/);
 
     const wrong = path.join(tmp, 'wrong.json');
-    writeFileSync(wrong, JSON.stringify({ orderNo: 'SO-1', status: 'pending', version: 1, createdAt: 'x', updatedAt: 'x', receiver: { name: 'a' } }));
-    const invalid = await runCli(['label', '--order', wrong, '--format', 'pdf', '--out', path.join(tmp, 'x.pdf'), '--tracking', 'DS000000000017']);
+    writeFileSync(
+      wrong,
+      JSON.stringify({
+        orderNo: 'SO-1',
+        status: 'pending',
+        version: 1,
+        createdAt: 'x',
+        updatedAt: 'x',
+        receiver: { name: 'a' },
+      }),
+    );
+    const invalid = await runCli([
+      'label',
+      '--order',
+      wrong,
+      '--format',
+      'pdf',
+      '--out',
+      path.join(tmp, 'x.pdf'),
+      '--tracking',
+      'DS000000000017',
+    ]);
     expect(invalid.code).not.toBe(0);
     expectOneLineError(invalid.stderr);
     expect(invalid.stderr).toMatch(/receiver\./);
@@ -169,7 +248,19 @@ describe('bad input gives one clear line and a non-zero exit', () => {
     const file = path.join(tmp, 'order.json');
     writeFileSync(file, JSON.stringify(order.body));
     const out = path.join(tmp, 'label.png');
-    const run = await runCli(['label', '--order', file, '--format', 'png', '--dpi', '300', '--out', out, '--tracking', 'DS000000000017']);
+    const run = await runCli([
+      'label',
+      '--order',
+      file,
+      '--format',
+      'png',
+      '--dpi',
+      '300',
+      '--out',
+      out,
+      '--tracking',
+      'DS000000000017',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(await decodeBarcodes(out)).toContain('DS000000000017');

@@ -18,7 +18,11 @@ const events: PackState[] = [];
 beforeAll(async () => {
   erp = createDemoErp({ dbPath: path.join(tmp, 'erp.sqlite'), orders: 30, seed: 3 });
   erpUrl = (await erp.listen(0)).url;
-  station = await createStation({ dataDir: path.join(tmp, 'station'), erpUrl, printer: `file:${path.join(tmp, 'labels')}` });
+  station = await createStation({
+    dataDir: path.join(tmp, 'station'),
+    erpUrl,
+    printer: `file:${path.join(tmp, 'labels')}`,
+  });
   station.api.events.on('pack:changed', (state) => events.push(state));
   await station.sync.syncNow();
 });
@@ -37,7 +41,9 @@ const erpOrder = async (orderNo: string) =>
   };
 
 const pendingOrders = async () =>
-  (await station.api.handlers['orders:list']({ limit: 100 })).filter((o) => o.status === 'pending' && o.issues.length === 0);
+  (await station.api.handlers['orders:list']({ limit: 100 })).filter(
+    (o) => o.status === 'pending' && o.issues.length === 0,
+  );
 
 describe('packing an order', () => {
   it('goes idle → packing → printed → idle, refusing wrong and extra items on the way', async () => {

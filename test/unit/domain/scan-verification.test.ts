@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyItemScan, isFullyScanned, parseScanCommand, scanCommandBarcode, type OrderLine } from '../../../src-main/domain';
+import {
+  applyItemScan,
+  isFullyScanned,
+  parseScanCommand,
+  scanCommandBarcode,
+  type OrderLine,
+} from '../../../src-main/domain';
 
 const lines: OrderLine[] = [
   { lineNo: 1, sku: 'SKU-A', name: 'A', barcode: '6901234567892', quantity: 2 },
@@ -30,7 +36,11 @@ describe('item scan verification', () => {
       { lineNo: 1, scanned: 2 },
       { lineNo: 2, scanned: 0 },
     ];
-    expect(applyItemScan(lines, progress, '6901234567892').result).toEqual({ kind: 'over-scan', lineNo: 1, required: 2 });
+    expect(applyItemScan(lines, progress, '6901234567892').result).toEqual({
+      kind: 'over-scan',
+      lineNo: 1,
+      required: 2,
+    });
   });
 
   it('accepts the SKU as well as the product barcode, and trims scanner whitespace', () => {

@@ -15,7 +15,9 @@ describe('platform paths', () => {
   });
 
   it('never shows credentials in a URL', () => {
-    expect(redactUrl('https://user:pa55@erp.example/api?apiKey=secret&x=1')).toBe('https://***:***@erp.example/api?apiKey=***&x=1');
+    expect(redactUrl('https://user:pa55@erp.example/api?apiKey=secret&x=1')).toBe(
+      'https://***:***@erp.example/api?apiKey=***&x=1',
+    );
     expect(redactUrl('not a url')).toBe('<invalid url>');
   });
 });

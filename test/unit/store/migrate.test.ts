@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, MigrationMismatchError, openStationDatabase, DataDirError } from '../../../src-main/store';
+import {
+  loadMigrations,
+  migrate,
+  MigrationMismatchError,
+  openStationDatabase,
+  DataDirError,
+} from '../../../src-main/store';
 
 const dirs: string[] = [];
 const tempDir = () => {

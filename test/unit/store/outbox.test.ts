@@ -31,7 +31,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const add = (key: string, aggregate: string) => outbox.add({ idempotencyKey: key, aggregate, kind: 'shipment.confirm', payload: { key } });
+const add = (key: string, aggregate: string) =>
+  outbox.add({ idempotencyKey: key, aggregate, kind: 'shipment.confirm', payload: { key } });
 
 describe('outbox', () => {
   it('hands out only the oldest pending item of each order, in creation order', () => {
@@ -81,8 +82,22 @@ const order: Order = {
   version: 3,
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-01T00:00:00Z',
-  receiver: { name: 'Zoë Müller', phone: '+49 30 1234567', country: 'DE', city: 'Berlin', address: 'Hauptstraße 1', postcode: '10115' },
-  sender: { name: 'Dockside', phone: '0571-88888888', country: 'CN', province: '浙江省', city: '杭州市', address: '仓前街道 1 号' },
+  receiver: {
+    name: 'Zoë Müller',
+    phone: '+49 30 1234567',
+    country: 'DE',
+    city: 'Berlin',
+    address: 'Hauptstraße 1',
+    postcode: '10115',
+  },
+  sender: {
+    name: 'Dockside',
+    phone: '0571-88888888',
+    country: 'CN',
+    province: '浙江省',
+    city: '杭州市',
+    address: '仓前街道 1 号',
+  },
   lines: [{ lineNo: 1, sku: 'A', name: 'A', barcode: '6901234567892', quantity: 1 }],
   shipments: [],
 };
@@ -105,7 +120,14 @@ describe('shipping store', () => {
     const orders = createOrdersRepository(db);
     orders.upsert(order, [], now.toISOString());
     const shipping = createShippingStore({ db, outbox, pools });
-    const job = shipping.queuePrint({ id: 'job-1', orderNo: 'SO-9', carrier: 'DSX', printer: 'file:x', template: 't', now: now.toISOString() });
+    const job = shipping.queuePrint({
+      id: 'job-1',
+      orderNo: 'SO-9',
+      carrier: 'DSX',
+      printer: 'file:x',
+      template: 't',
+      now: now.toISOString(),
+    });
     const confirm = (id: string, key: string) =>
       shipping.confirm({
         id,

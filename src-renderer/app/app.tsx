@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { PackScreen } from '../features/pack/pack-screen';
+import { QueueScreen } from '../features/queue/queue-screen';
+import type { ScannerOptions } from '../lib/scanner';
+import { ConnectionBanner } from './connection-banner';
+import { Header } from './header';
+import { useController, useStation } from './station-context';
+import { useScannerBinding } from './use-scanner-binding';
+
+/** The whole window: header, connection banner, and the current screen. */
+export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions> }) {
+  const controller = useController();
+  const screen = useStation((s) => s.screen);
+  const locale = useStation((s) => s.locale);
+  useScannerBinding(controller, scannerOptions);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <div className="app">
+      <Header />
+      <ConnectionBanner />
+      <main className="screen">{screen === 'pack' ? <PackScreen /> : <QueueScreen />}</main>
+    </div>
+  );
+}

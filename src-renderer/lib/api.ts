@@ -1,0 +1,286 @@
+import {
+  commands,
+  events,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type EventName,
+  type EventPayload,
+  type ServerMessage,
+} from '../../src-main/contract';
+
+/**
+ * The only way the renderer reaches the core. Over Electron IPC when the preload exposed `window.dockside`,
+ * otherwise over the web shell's WebSocket at `/ws`.
+ */
+
+/** What the Electron preload exposes as `window.dockside`. */
+export interface DocksideBridge {
+  invoke(name: string, input: unknown): Promise<unknown>;
+  subscribe(name: string, cb: (payload: unknown) => void): () => void;
+}
+
+/** `open`: calls go through. `connecting`: first connect. `lost`: the socket dropped and we are retrying. */
+export type ConnectionState = 'connecting' | 'open' | 'lost';
+
+/** A failed call: `code` is stable (from the core, or `disconnected` / `connection-lost` / `bad-output`). */
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** The typed client of the contract. */
+export interface Api {
+  /** Which transport was picked. */
+  readonly transport: 'ipc' | 'ws';
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
+  on<N extends EventName>(name: N, cb: (payload: EventPayload<N>) => void): () => void;
+  /** Current connection state. */
+  connection(): ConnectionState;
+  /** Called on every connection state change; `reconnected` is true when a dropped socket came back. */
+  onConnection(cb: (state: ConnectionState, reconnected: boolean) => void): () => void;
+  /** Closes the socket for good (tests, page unload). */
+  close(): void;
+}
+
+/** Minimal WebSocket surface the client uses (the browser's WebSocket satisfies it). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+}
+
+/** Everything `createApi` takes from the page; injectable for tests. */
+export interface ApiEnvironment {
+  bridge?: DocksideBridge | undefined;
+  location: { protocol: string; host: string; search: string; pathname: string; hash: string };
+  history?: { replaceState(data: unknown, unused: string, url?: string): void } | undefined;
+  sessionStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } | undefined;
+  createSocket: (url: string) => SocketLike;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+  random?: () => number;
+}
+
+/** Where the web shell's token is kept for the tab's lifetime. */
+export const TOKEN_STORAGE_KEY = 'dockside.token';
+
+const SOCKET_OPEN = 1;
+const BACKOFF_MIN_MS = 500;
+const BACKOFF_MAX_MS = 10_000;
+
+/**
+ * Moves `?token=…` from the address bar into sessionStorage (so it is not left in history or shared by copying
+ * the URL) and returns the stored token, if any.
+ */
+export function captureToken(env: Pick<ApiEnvironment, 'location' | 'history' | 'sessionStorage'>): string | null {
+  const params = new URLSearchParams(env.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    env.sessionStorage?.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    env.history?.replaceState(null, '', `${env.location.pathname}${rest ? `?${rest}` : ''}${env.location.hash}`);
+  }
+  return env.sessionStorage?.getItem(TOKEN_STORAGE_KEY) ?? fromUrl ?? null;
+}
+
+/** The WebSocket URL of the web shell, with the token as a query parameter when one is known. */
+export function webSocketUrl(location: { protocol: string; host: string }, token: string | null): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${scheme}://${location.host}/ws${query}`;
+}
+
+/** Checks a command's output against its schema, so the UI never renders something the contract does not allow. */
+function parseOutput<N extends CommandName>(name: N, output: unknown): CommandOutput<N> {
+  const result = commands[name].output.safeParse(output);
+  if (!result.success) throw new ApiError('bad-output', `${name}: the core answered with an unexpected shape`);
+  return result.data as CommandOutput<N>;
+}
+
+function parsePayload<N extends EventName>(name: N, payload: unknown): EventPayload<N> | undefined {
+  const result = events[name].safeParse(payload);
+  return result.success ? (result.data as EventPayload<N>) : undefined;
+}
+
+type Listener = (payload: unknown) => void;
+
+/** Builds the client from explicit parts; {@link createApi} fills them from the page. */
+export function createApiWith(env: ApiEnvironment): Api {
+  const connectionListeners = new Set<(state: ConnectionState, reconnected: boolean) => void>();
+  const eventListeners = new Map<string, Set<Listener>>();
+  const on = <N extends EventName>(
+    name: N,
+    cb: (payload: EventPayload<N>) => void,
+    subscribeRaw: (name: string, l: Listener) => () => void,
+  ): (() => void) => {
+    const wrapped: Listener = (raw) => {
+      const payload = parsePayload(name, raw);
+      if (payload !== undefined) cb(payload);
+    };
+    return subscribeRaw(name, wrapped);
+  };
+
+  if (env.bridge) {
+    const bridge = env.bridge;
+    return {
+      transport: 'ipc',
+      invoke: async (name, input) => {
+        try {
+          return parseOutput(name, await bridge.invoke(name, input));
+        } catch (err) {
+          if (err instanceof ApiError) throw err;
+          const e = err as { code?: unknown; message?: unknown };
+          throw new ApiError(
+            typeof e.code === 'string' ? e.code : 'internal',
+            typeof e.message === 'string' ? e.message : String(err),
+          );
+        }
+      },
+      on: (name, cb) => on(name, cb, (n, l) => bridge.subscribe(n, l)),
+      connection: () => 'open',
+      onConnection: (cb) => {
+        cb('open', false);
+        return () => undefined;
+      },
+      close: () => undefined,
+    };
+  }
+
+  const token = captureToken(env);
+  const url = webSocketUrl(env.location, token);
+  const random = env.random ?? Math.random;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: ApiError) => void }>();
+  let nextId = 1;
+  let socket: SocketLike | null = null;
+  let state: ConnectionState = 'connecting';
+  let everOpened = false;
+  let attempt = 0;
+  let retryTimer: unknown = null;
+  let closed = false;
+
+  const setState = (next: ConnectionState, reconnected: boolean): void => {
+    state = next;
+    for (const cb of connectionListeners) cb(next, reconnected);
+  };
+
+  const dispatchEvent = (name: string, payload: unknown): void => {
+    for (const l of eventListeners.get(name) ?? []) l(payload);
+  };
+
+  const connect = (): void => {
+    retryTimer = null;
+    const ws = env.createSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      const reconnected = everOpened;
+      everOpened = true;
+      setState('open', reconnected);
+    };
+    ws.onmessage = (ev) => {
+      if (typeof ev.data !== 'string') return;
+      let msg: ServerMessage;
+      try {
+        msg = JSON.parse(ev.data) as ServerMessage;
+      } catch {
+        return;
+      }
+      if (msg.type === 'event') {
+        dispatchEvent(msg.name, msg.payload);
+      } else if (msg.type === 'result') {
+        const call = pending.get(msg.id);
+        if (!call) return;
+        pending.delete(msg.id);
+        if (msg.ok) call.resolve(msg.output);
+        else call.reject(new ApiError(msg.error.code, msg.error.message));
+      }
+    };
+    ws.onerror = () => undefined;
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      // A call in flight may or may not have reached the core: say so instead of guessing or resending.
+      for (const [id, call] of pending) {
+        pending.delete(id);
+        call.reject(new ApiError('connection-lost', 'The connection dropped before the station answered'));
+      }
+      if (closed) return;
+      setState(everOpened ? 'lost' : 'connecting', false);
+      const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
+      attempt += 1;
+      retryTimer = env.setTimeout(connect, Math.round(base * (0.75 + random() * 0.5)));
+    };
+  };
+
+  connect();
+
+  return {
+    transport: 'ws',
+    invoke: <N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> => {
+      const ws = socket;
+      if (!ws || ws.readyState !== SOCKET_OPEN) {
+        return Promise.reject(new ApiError('disconnected', 'Not connected to the station'));
+      }
+      const id = nextId++;
+      return new Promise<unknown>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        ws.send(JSON.stringify({ type: 'invoke', id, name, input }));
+      }).then((output) => parseOutput(name, output));
+    },
+    on: (name, cb) =>
+      on(name, cb, (n, l) => {
+        let set = eventListeners.get(n);
+        if (!set) eventListeners.set(n, (set = new Set()));
+        set.add(l);
+        return () => set.delete(l);
+      }),
+    connection: () => state,
+    onConnection: (cb) => {
+      connectionListeners.add(cb);
+      return () => connectionListeners.delete(cb);
+    },
+    close: () => {
+      closed = true;
+      if (retryTimer !== null) env.clearTimeout(retryTimer);
+      socket?.close();
+    },
+  };
+}
+
+/** The page globals `createApi` reads, typed structurally so this file also compiles without DOM types. */
+interface PageGlobals {
+  dockside?: DocksideBridge;
+  location: ApiEnvironment['location'];
+  history: NonNullable<ApiEnvironment['history']>;
+  sessionStorage: NonNullable<ApiEnvironment['sessionStorage']>;
+  WebSocket: new (url: string) => SocketLike;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(handle: number): void;
+}
+
+/**
+ * The client for this page: Electron IPC when the preload exposed `window.dockside`, else the web shell's
+ * WebSocket (`ws(s)://<host>/ws`, token from `?token=` kept in sessionStorage).
+ */
+export function createApi(): Api {
+  const page = globalThis as unknown as PageGlobals;
+  return createApiWith({
+    bridge: page.dockside,
+    location: page.location,
+    history: page.history,
+    sessionStorage: page.sessionStorage,
+    createSocket: (url) => new page.WebSocket(url),
+    setTimeout: (fn, ms) => page.setTimeout(fn, ms),
+    clearTimeout: (h) => page.clearTimeout(h as number),
+  });
+}

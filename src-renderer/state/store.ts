@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import type { PackState, QueueStatus, StationInfo } from '../../src-main/contract';
+import type { Locale } from '../i18n';
+import type { ConnectionState } from '../lib/api';
+
+/** An error on screen: a refusal from the core, or one raised in the renderer (IME active, disconnected). */
+export interface ShownError {
+  code: string;
+  message: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+/** The screens in the nav. */
+export type Screen = 'pack' | 'queue';
+
+/** Result of the last manual sync. */
+export interface SyncResult {
+  pulled: number;
+  uploaded: number;
+  failed: number;
+  depth: number;
+}
+
+/** Everything the renderer shows. The core owns the truth; this mirrors it from command results and events. */
+export interface StationState {
+  pack: PackState | null;
+  queue: QueueStatus | null;
+  station: StationInfo | null;
+  connection: ConnectionState;
+  locale: Locale;
+  screen: Screen;
+  /** 0.2..1. */
+  volume: number;
+  /** Raised locally; shown before (and acknowledged before) the core's error. */
+  localError: ShownError | null;
+  syncing: boolean;
+  lastSyncResult: SyncResult | null;
+  setPack(pack: PackState): void;
+  setQueue(queue: QueueStatus): void;
+  setStation(station: StationInfo): void;
+  setConnection(connection: ConnectionState): void;
+  setLocale(locale: Locale): void;
+  setScreen(screen: Screen): void;
+  setVolume(volume: number): void;
+  setLocalError(error: ShownError | null): void;
+  setSyncing(syncing: boolean, result?: SyncResult): void;
+}
+
+/** Initial values that come from the page (saved locale and volume). */
+export interface StoreSeed {
+  locale: Locale;
+  volume: number;
+}
+
+/** Creates the store; one per page (tests may create their own). */
+export function createStationStore(seed: StoreSeed) {
+  return create<StationState>()((set) => ({
+    pack: null,
+    queue: null,
+    station: null,
+    connection: 'connecting',
+    locale: seed.locale,
+    screen: 'pack',
+    volume: seed.volume,
+    localError: null,
+    syncing: false,
+    lastSyncResult: null,
+    setPack: (pack) => set({ pack }),
+    setQueue: (queue) => set({ queue }),
+    setStation: (station) => set({ station }),
+    setConnection: (connection) => set({ connection }),
+    setLocale: (locale) => set({ locale }),
+    setScreen: (screen) => set({ screen }),
+    setVolume: (volume) => set({ volume }),
+    setLocalError: (localError) => set({ localError }),
+    setSyncing: (syncing, result) => set(result ? { syncing, lastSyncResult: result } : { syncing }),
+  }));
+}
+
+/** The store hook type. */
+export type StationStore = ReturnType<typeof createStationStore>;
+
+/** The error the screen shows: the local one first, then the core's. */
+export function shownError(state: Pick<StationState, 'pack' | 'localError'>): ShownError | null {
+  return state.localError ?? state.pack?.error ?? null;
+}
