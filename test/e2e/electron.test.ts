@@ -36,7 +36,7 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
     if (home) await rm(home, { recursive: true, force: true });
   });
 
-  it('packs an order scanned from the keyboard', async () => {
+  it('packs, prints and ships an order scanned from the keyboard', async () => {
     expect(existsSync(mainBundle), `${mainBundle} is missing: run \`npm run build\` first`).toBe(true);
     // A private profile: userData (the station's SQLite file, the demo ERP) lives under this HOME.
     home = await mkdtemp(path.join(tmpdir(), 'dockside-electron-e2e-'));
@@ -80,6 +80,26 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
       return bridge.invoke('pack:state', {});
     });
     expect(state).toMatchObject({ ok: true, output: { phase: 'packing', order: { orderNo } } });
+
+    // The rest of the slice, as in the web shell's test: every unit, the label, confirm by scanning the label.
+    const scan = async (code: string) => {
+      await page.keyboard.type(code, { delay: 5 });
+      await page.keyboard.press('Enter');
+    };
+    const lines = (state as { output: { order: { lines: { barcode: string; quantity: number }[] } } }).output.order
+      .lines;
+    for (const line of lines) {
+      for (let unit = 0; unit < line.quantity; unit++) await scan(line.barcode);
+    }
+    await page.waitForSelector('[data-testid="pack-phase"][data-phase="printed"]', {
+      state: 'attached',
+      timeout: 15_000,
+    });
+    const tracking = await page.getByTestId('label-preview').getAttribute('data-tracking');
+    expect(tracking).toMatch(/^DS\d{12}$/);
+    await scan(tracking ?? '');
+    await page.waitForSelector('[data-testid="pack-phase"][data-phase="idle"]', { state: 'attached', timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('last-shipped').textContent()).toContain(tracking ?? '');
 
     // SEC-04: navigation away from the app origin is refused.
     await page.evaluate(() => {
