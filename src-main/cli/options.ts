@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createStation, type Station } from '../compose';
 import { defaultDataDir } from '../platform';
 import { CliError } from './cli-error';
 
@@ -37,4 +38,14 @@ export function parsePositiveInt(name: string, value: string, max = 1_000_000): 
   if (!Number.isInteger(n) || n < 1 || n > max)
     throw new CliError(`--${name} ${value} must be a whole number from 1 to ${max}`, 2);
   return n;
+}
+
+/** Opens the station the command-line options describe (no background sync: CLI commands sync explicitly). */
+export function openStation(options: StationOptions): Promise<Station> {
+  return createStation({
+    dataDir: resolveDataDir(options),
+    erpUrl: resolveErpUrl(options),
+    erpApiKey: process.env.DOCKSIDE_ERP_API_KEY,
+    printer: options.printer,
+  });
 }

@@ -25,6 +25,19 @@ export interface LocalShipment {
   createdAt: string;
 }
 
+/** What confirming a parcel records: the shipment, and the write-back the ERP must receive. */
+export interface ConfirmedShipment {
+  id: string;
+  orderNo: string;
+  trackingNumber: string;
+  carrier: string;
+  weightKg: number | null;
+  orderVersion: number;
+  printJobId: string;
+  now: string;
+  outbox: { idempotencyKey: string; payload: unknown };
+}
+
 /** The units of work of packing: each method is one SQLite transaction. */
 export interface ShippingStore {
   /** Takes a tracking number from the carrier's pool and records the queued print job that will carry it. */
@@ -44,17 +57,7 @@ export interface ShippingStore {
    * Records the confirmed shipment, marks the order shipped here and queues the ERP write-back, all in one
    * transaction: after a crash either all three exist or none.
    */
-  confirm(shipment: {
-    id: string;
-    orderNo: string;
-    trackingNumber: string;
-    carrier: string;
-    weightKg: number | null;
-    orderVersion: number;
-    printJobId: string;
-    now: string;
-    outbox: { idempotencyKey: string; payload: unknown };
-  }): void;
+  confirm(shipment: ConfirmedShipment): void;
   findShipment(orderNo: string): LocalShipment | null;
 }
 
@@ -128,29 +131,17 @@ export function createShippingStore({
       setState.run(state, error, now, id);
     },
     getPrintJob: readJob,
-    confirm: db.transaction(
-      (s: {
-        id: string;
-        orderNo: string;
-        trackingNumber: string;
-        carrier: string;
-        weightKg: number | null;
-        orderVersion: number;
-        printJobId: string;
-        now: string;
-        outbox: { idempotencyKey: string; payload: unknown };
-      }) => {
-        insertShipment.run({ ...s });
-        const changed = markShipped.run(s.trackingNumber, s.now, s.orderNo).changes;
-        if (changed !== 1) throw new Error(`order ${s.orderNo} is not open here; refusing a second shipment`);
-        outbox.add({
-          idempotencyKey: s.outbox.idempotencyKey,
-          aggregate: s.orderNo,
-          kind: 'shipment.confirm',
-          payload: s.outbox.payload,
-        });
-      },
-    ),
+    confirm: db.transaction((s: ConfirmedShipment) => {
+      insertShipment.run({ ...s });
+      const changed = markShipped.run(s.trackingNumber, s.now, s.orderNo).changes;
+      if (changed !== 1) throw new Error(`order ${s.orderNo} is not open here; refusing a second shipment`);
+      outbox.add({
+        idempotencyKey: s.outbox.idempotencyKey,
+        aggregate: s.orderNo,
+        kind: 'shipment.confirm',
+        payload: s.outbox.payload,
+      });
+    }),
     findShipment(orderNo) {
       const row = findShipment.get(orderNo) as
         { id: string; order_no: string; tracking_number: string; carrier: string; created_at: string } | undefined;

@@ -1,19 +1,13 @@
-import { createStation } from '../../compose';
 import { CliError } from '../cli-error';
 import { out, outJson } from '../io';
-import { resolveDataDir, resolveErpUrl, type StationOptions } from '../options';
+import { openStation, type StationOptions } from '../options';
 
 /**
  * `dockside ship ORDER`: the unattended path for scripts and tests. Pulls the order, scans every unit, prints,
  * confirms, then tries one upload. Offline it still prints and queues; the outbox uploads later.
  */
 export async function shipCommand(orderNo: string, options: StationOptions & { json?: boolean }): Promise<void> {
-  const station = await createStation({
-    dataDir: resolveDataDir(options),
-    erpUrl: resolveErpUrl(options),
-    erpApiKey: process.env.DOCKSIDE_ERP_API_KEY,
-    printer: options.printer,
-  });
+  const station = await openStation(options);
   try {
     let state = await station.pack.scan(orderNo);
     if (state.error?.code === 'order-already-shipped') {

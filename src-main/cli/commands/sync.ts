@@ -1,16 +1,10 @@
-import { createStation } from '../../compose';
 import { CliError } from '../cli-error';
 import { out, outJson } from '../io';
-import { resolveDataDir, resolveErpUrl, type StationOptions } from '../options';
+import { openStation, type StationOptions } from '../options';
 
 /** `dockside sync`: one pull and one outbox drain. Exits 0 only when the outbox is empty afterwards. */
 export async function syncCommand(options: StationOptions & { json?: boolean }): Promise<void> {
-  const station = await createStation({
-    dataDir: resolveDataDir(options),
-    erpUrl: resolveErpUrl(options),
-    erpApiKey: process.env.DOCKSIDE_ERP_API_KEY,
-    printer: options.printer,
-  });
+  const station = await openStation(options);
   try {
     const result = await station.sync.syncNow();
     const status = station.sync.queueStatus();

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,27 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** `dockside ship ORDER` against the test ERP, station and virtual printer. */
+const shipArgs = (orderNo: string) => [
+  'ship',
+  orderNo,
+  '--erp',
+  erpUrl,
+  '--data',
+  stationData,
+  '--printer',
+  `file:${labels}`,
+];
+
+/** A loopback port nothing listens on (taken from the OS, then released). */
+const closedPort = async (): Promise<number> => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+};
+
 /** One line, no stack trace: what a person should see on failure. */
 const expectOneLineError = (stderr: string) => {
   const lines = stderr.trim().split('\n');
@@ -52,17 +74,7 @@ describe('dockside ship against the demo ERP', () => {
       lines.map(async (line) => (await getJson(`/stock/${line.sku}`)).body.onHand as number),
     );
 
-    const run = await runCli([
-      'ship',
-      'SO-100001',
-      '--erp',
-      erpUrl,
-      '--data',
-      stationData,
-      '--printer',
-      `file:${labels}`,
-      '--json',
-    ]);
+    const run = await runCli([...shipArgs('SO-100001'), '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { trackingNumber: string; uploaded: boolean };
@@ -92,16 +104,7 @@ describe('dockside ship against the demo ERP', () => {
 
   it('shipping the same order again prints nothing new and names the existing tracking number', async () => {
     const before = readdirSync(labels).length;
-    const run = await runCli([
-      'ship',
-      'SO-100001',
-      '--erp',
-      erpUrl,
-      '--data',
-      stationData,
-      '--printer',
-      `file:${labels}`,
-    ]);
+    const run = await runCli([...shipArgs('SO-100001')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/already shipped with tracking number DS\d{12}/);
     expect(readdirSync(labels).length).toBe(before);
@@ -113,17 +116,7 @@ describe('dockside ship against the demo ERP', () => {
     expect((JSON.parse(pulled.stdout) as { pulled: number }).pulled).toBeGreaterThan(0);
 
     await erp.stop();
-    const run = await runCli([
-      'ship',
-      'SO-100002',
-      '--erp',
-      erpUrl,
-      '--data',
-      stationData,
-      '--printer',
-      `file:${labels}`,
-      '--json',
-    ]);
+    const run = await runCli([...shipArgs('SO-100002'), '--json']);
     expect(run.code).toBe(0);
     const shipped = JSON.parse(run.stdout) as { trackingNumber: string; uploaded: boolean; outboxDepth: number };
     expect(shipped).toMatchObject({ uploaded: false, outboxDepth: 1 });
@@ -160,16 +153,7 @@ describe('dockside ship against the demo ERP', () => {
 
 describe('bad input gives one clear line and a non-zero exit', () => {
   it('unknown order', async () => {
-    const run = await runCli([
-      'ship',
-      'SO-999999',
-      '--erp',
-      erpUrl,
-      '--data',
-      stationData,
-      '--printer',
-      `file:${labels}`,
-    ]);
+    const run = await runCli([...shipArgs('SO-999999')]);
     expect(run.code).not.toBe(0);
     expectOneLineError(run.stderr);
     expect(run.stderr).toMatch(/SO-999999/);
@@ -222,10 +206,16 @@ describe('bad input gives one clear line and a non-zero exit', () => {
   });
 
   it('an unreachable ERP', async () => {
-    const run = await runCli(['sync', '--erp', 'http://127.0.0.1:9', '--data', path.join(tmp, 'other-station')]);
+    const run = await runCli([
+      'sync',
+      '--erp',
+      `http://127.0.0.1:${await closedPort()}`,
+      '--data',
+      path.join(tmp, 'other-station'),
+    ]);
     expect(run.code).not.toBe(0);
     expectOneLineError(run.stderr);
-    expect(run.stderr).toMatch(/ERP/);
+    expect(run.stderr).toMatch(/ERP could not be reached/);
   });
 
   it('an unwritable data directory', async () => {

@@ -13,6 +13,7 @@ import {
   type Outbox,
 } from '../../../src-main/store';
 import { isTrackingNumber, type Order } from '../../../src-main/domain';
+import { latinOrder } from '../../fixtures/orders';
 
 let dir: string;
 let db: Database.Database;
@@ -76,31 +77,7 @@ describe('outbox', () => {
   });
 });
 
-const order: Order = {
-  orderNo: 'SO-9',
-  status: 'pending',
-  version: 3,
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  receiver: {
-    name: 'Zoë Müller',
-    phone: '+49 30 1234567',
-    country: 'DE',
-    city: 'Berlin',
-    address: 'Hauptstraße 1',
-    postcode: '10115',
-  },
-  sender: {
-    name: 'Dockside',
-    phone: '0571-88888888',
-    country: 'CN',
-    province: '浙江省',
-    city: '杭州市',
-    address: '仓前街道 1 号',
-  },
-  lines: [{ lineNo: 1, sku: 'A', name: 'A', barcode: '6901234567892', quantity: 1 }],
-  shipments: [],
-};
+const order: Order = { ...latinOrder, orderNo: 'SO-9', version: 3 };
 
 describe('shipping store', () => {
   it('issues each tracking number once and refuses when the pool is used up', () => {
