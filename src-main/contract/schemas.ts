@@ -36,6 +36,7 @@ export const packErrorCodeSchema = z.enum([
   'print-failed',
   'not-ready-to-confirm',
   'confirm-first',
+  'nothing-to-reprint',
   'ime-active',
   'unknown-command',
   'internal',

@@ -203,6 +203,27 @@ export function createPackService(deps: PackServiceDeps): PackService {
       now: now(),
     });
     cur.job = job;
+    await sendJob(cur, job);
+  }
+
+  /**
+   * A second copy of the label on screen, with the same tracking number: only ever on the packer's explicit
+   * command, and recorded as its own print job that points at the first.
+   */
+  async function reprintLabel(cur: Current | null): Promise<void> {
+    if (!cur?.job || !cur.label) {
+      throw new StationError(
+        'nothing-to-reprint',
+        'there is no printed label to reprint; scan an order and its items first',
+      );
+    }
+    const job = deps.shipping.queueReprint({ id: deps.newId(), reprintOf: cur.job.id, now: now() });
+    await sendJob(cur, job);
+  }
+
+  /** Renders the job's label and hands it to the printer once; the job's state records how far it got. */
+  async function sendJob(cur: Current, job: PrintJob): Promise<void> {
+    const order = cur.stored.order;
     let rendered: Awaited<ReturnType<LabelRendering['render']>>;
     try {
       rendered = await deps.labels.render({ order, trackingNumber: job.trackingNumber, dpi: deps.printer.dpi });
@@ -214,10 +235,13 @@ export function createPackService(deps: PackServiceDeps): PackService {
     }
     // Marked sent before the first byte leaves: if the station dies mid-write, the job reads "may have printed".
     deps.shipping.setPrintState(job.id, 'sent', null, now());
+    // A reprint gets its own file name so the first copy is never overwritten.
+    const copy = job.id === cur.job?.id ? '' : `_reprint-${job.id.slice(0, 8)}`;
+    const baseName = `${order.orderNo}_${job.trackingNumber}${copy}`.replace(/[^\w.-]/g, '_');
     try {
       const outcome = await deps.printer.print({
         jobId: job.id,
-        baseName: `${order.orderNo}_${job.trackingNumber}`.replace(/[^\w.-]/g, '_'),
+        baseName,
         label: rendered,
       });
       deps.shipping.setPrintState(job.id, outcome.state, null, now());
@@ -300,6 +324,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
       if (command) {
         accept(code, 'command');
         if (command === 'confirm') doConfirm();
+        else if (command === 'reprint') await reprintLabel(current);
+        // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
         else if (command === 'cancel' || command === 'next') current = current?.label ? current : null;
         return;
       }

@@ -62,6 +62,8 @@ export const en = {
   'error.print-failed.hint': 'Check the printer (paper, ribbon, lid), then scan REPRINT.',
   'error.confirm-first': 'Confirm the printed parcel of order {orderNo} first',
   'error.confirm-first.hint': 'Press Enter or scan its label to confirm it, then scan the next order.',
+  'error.nothing-to-reprint': 'Nothing to reprint',
+  'error.nothing-to-reprint.hint': 'A reprint repeats the label on screen; scan an order and its items first.',
   'error.not-ready-to-confirm': 'Nothing to confirm yet',
   'error.not-ready-to-confirm.hint': 'Scan all items and wait for the label first.',
   'error.ime-active': 'The scan was typed through a Chinese input method',

@@ -64,6 +64,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.print-failed.hint': '请检查打印机（纸张、色带、盖子），然后扫描"重打"条码。',
   'error.confirm-first': '请先确认订单 {orderNo} 已打印的包裹',
   'error.confirm-first.hint': '按回车或扫描其面单进行确认，然后再扫描下一个订单。',
+  'error.nothing-to-reprint': '没有可重打的面单',
+  'error.nothing-to-reprint.hint': '重打只针对屏幕上的面单；请先扫描订单和商品。',
   'error.not-ready-to-confirm': '现在还不能确认',
   'error.not-ready-to-confirm.hint': '请先扫描全部商品并等待面单打印。',
   'error.ime-active': '扫描内容被中文输入法截获',

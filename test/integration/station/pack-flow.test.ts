@@ -107,12 +107,22 @@ describe('packing an order', () => {
     expect(state.error?.code).toBe('order-cancelled');
   });
 
-  it('confirms with the CONFIRM command barcode too', async () => {
+  it('reprints only on the REPRINT command, with the same tracking number, then confirms with CONFIRM', async () => {
+    let state = await station.pack.scan(scanCommandBarcode('reprint'));
+    expect(state.error?.code).toBe('nothing-to-reprint');
     const [summary] = await pendingOrders();
-    let state = await station.pack.scan(summary!.orderNo);
+    state = await station.pack.scan(summary!.orderNo);
     for (const line of state.order!.lines) {
       for (let unit = 0; unit < line.quantity; unit++) state = await station.pack.scan(line.barcode);
     }
+    const tracking = state.label!.trackingNumber;
+    const before = readdirSync(path.join(tmp, 'labels')).filter((f) => f.includes(tracking));
+    expect(before).toHaveLength(2); // the PDF and the PNG, once
+    state = await station.pack.scan(scanCommandBarcode('reprint'));
+    expect(state).toMatchObject({ phase: 'printed', error: null, label: { trackingNumber: tracking } });
+    const after = readdirSync(path.join(tmp, 'labels')).filter((f) => f.includes(tracking));
+    expect(after).toHaveLength(4);
+    expect(after.filter((f) => f.includes('_reprint-'))).toHaveLength(2);
     state = await station.pack.scan(scanCommandBarcode('confirm'));
     expect(state.phase).toBe('idle');
     expect(state.lastShipped?.orderNo).toBe(summary!.orderNo);
