@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { StationInfo } from './contract';
 import { createDemoErp } from './erp/demo';
 import { createRestConnector } from './erp/rest/rest-connector';
+import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tryton';
 import type { ErpConnector } from './erp';
 import { createLabelRenderer } from './labels';
 import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
@@ -14,6 +15,7 @@ import {
   createScanLog,
   createSettingsRepository,
   createShippingStore,
+  createTemplatesRepository,
   openStationDatabase,
 } from './store';
 import {
@@ -21,6 +23,10 @@ import {
   createPackService,
   createStationHandlers,
   createSyncService,
+  createErpSettingsService,
+  loadSavedErpSettings,
+  createTemplatesService,
+  type ErpSettings,
   type PackService,
   type StationApi,
   type SyncService,
@@ -35,6 +41,8 @@ export interface StationConfig {
   erpUrl?: string | undefined;
   /** API key for the ERP (never logged, never shown back). */
   erpApiKey?: string | undefined;
+  /** HMAC request signing for the ERP (DOCKSIDE_ERP_KEY_ID + DOCKSIDE_ERP_SECRET; never logged, never shown). */
+  erpSigning?: { keyId: string; secret: string } | undefined;
   /** Printer URI; default `file:<dataDir>/labels`, the virtual printer. */
   printer?: string | undefined;
   /** Run the sync loop in the background (desktop and web shell); the CLI syncs explicitly instead. */
@@ -82,8 +90,17 @@ export async function createStation(config: StationConfig): Promise<Station> {
 
     let erpKind: StationInfo['erp']['kind'] = 'rest';
     let erpUrl: string;
-    if (config.erpUrl) {
-      erpUrl = config.erpUrl;
+    // Command line and environment win; otherwise what the settings screen saved (applied at start only).
+    const saved = config.erpUrl ? null : loadSavedErpSettings(settings, config.dataDir);
+    const useSaved = saved !== null && saved.type !== 'demo' && saved.url !== '';
+    let erpApiKey = config.erpApiKey;
+    let erpSigning = config.erpSigning;
+    if (saved && useSaved) {
+      erpApiKey = saved.apiKey;
+      erpSigning = saved.keyId && saved.secret ? { keyId: saved.keyId, secret: saved.secret } : undefined;
+    }
+    if (config.erpUrl || useSaved) {
+      erpUrl = config.erpUrl ?? (saved!.type === 'tryton' ? trytonUrlOf(saved!) : saved!.url);
     } else {
       const demo = createDemoErp({ dbPath: path.join(config.dataDir, 'demo-erp.sqlite') });
       const { url } = await demo.listen(0);
@@ -91,14 +108,21 @@ export async function createStation(config: StationConfig): Promise<Station> {
       erpUrl = url;
       erpKind = 'demo';
     }
-    if (!/^https?:\/\//.test(erpUrl))
-      throw new Error(`ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port]`);
-    const connector: ErpConnector = createRestConnector({
-      baseUrl: erpUrl,
-      apiKey: config.erpApiKey,
-      fetch: config.fetch,
-      timeoutMs: config.erpTimeoutMs ?? 5_000,
-    });
+    const tryton = isTrytonUrl(erpUrl);
+    if (tryton) erpKind = 'tryton';
+    if (!tryton && !/^https?:\/\//.test(erpUrl))
+      throw new Error(
+        `ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port] or tryton://user:password@host:port/database`,
+      );
+    const connector: ErpConnector = tryton
+      ? createTrytonConnector({ url: erpUrl, fetch: config.fetch, timeoutMs: config.erpTimeoutMs ?? 10_000 })
+      : createRestConnector({
+          baseUrl: erpUrl,
+          apiKey: erpApiKey,
+          signing: erpSigning,
+          fetch: config.fetch,
+          timeoutMs: config.erpTimeoutMs ?? 5_000,
+        });
 
     const orders = createOrdersRepository(db);
     const outbox = createOutbox({ db, clock });
@@ -113,10 +137,26 @@ export async function createStation(config: StationConfig): Promise<Station> {
     });
     const shipping = createShippingStore({ db, outbox, pools });
     const printer = createPrinterFromUri(config.printer ?? `file:${path.join(config.dataDir, 'labels')}`);
-    const labels = createLabelRenderer({ assetsDir: config.assetsDir ?? defaultAssetsDir(findAppRoot()) });
+    const assetsDir = config.assetsDir ?? defaultAssetsDir(findAppRoot());
+    const labels = createLabelRenderer({ assetsDir });
+    const templates = createTemplatesService({
+      repository: createTemplatesRepository(db),
+      settings,
+      assetsDir,
+      labels,
+      orders,
+      clock,
+      stationId,
+    });
     const hub = createEventHub();
     const connectivity = createConnectivity({ lastSuccessAt: settings.get('sync.lastSuccessAt') });
-    const puller = createOrderPuller({ connector, orders, clock });
+    const cursorKey = `sync.pullCursor:${erpKind === 'demo' ? 'demo' : redactUrl(erpUrl)}`;
+    const puller = createOrderPuller({
+      connector,
+      orders,
+      clock,
+      cursor: { get: () => settings.get(cursorKey), set: (cursor) => settings.set(cursorKey, cursor ?? '') },
+    });
     const uploader = createOutboxUploader({ outbox, connector, clock, random });
     const sync = createSyncService({
       puller,
@@ -144,6 +184,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       newId,
       onChange: (state) => hub.emit('pack:changed', state),
       isShipmentQueued: (orderNo) => outbox.hasPending(orderNo),
+      resolveTemplate: () => templates.resolveActive(),
       onShipmentQueued: () => {
         hub.emit('queue:changed', sync.queueStatus());
         if (config.background) {
@@ -160,7 +201,23 @@ export async function createStation(config: StationConfig): Promise<Station> {
       printer: printer.uri,
       dataDir: config.dataDir,
     });
-    const handlers = createStationHandlers({ pack, sync, orders, info });
+    const erpSettings = createErpSettingsService({
+      settings,
+      dataDir: config.dataDir,
+      active: { kind: erpKind, url: redactUrl(erpUrl) },
+      overridden: config.erpUrl !== undefined,
+      connectorFor: (s) =>
+        s.type === 'tryton'
+          ? createTrytonConnector({ url: trytonUrlOf(s), fetch: config.fetch, timeoutMs: 10_000 })
+          : createRestConnector({
+              baseUrl: s.type === 'demo' ? erpUrl : s.url,
+              apiKey: s.type === 'demo' ? undefined : s.apiKey,
+              signing: s.type !== 'demo' && s.keyId && s.secret ? { keyId: s.keyId, secret: s.secret } : undefined,
+              fetch: config.fetch,
+              timeoutMs: 5_000,
+            }),
+    });
+    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings });
     if (config.background) {
       sync.start({ pullMs: 30_000, drainMs: 5_000 });
       closers.push(() => sync.stop());
@@ -179,4 +236,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
     for (const close of closers.reverse()) await close();
     throw error;
   }
+}
+
+/** The connector URL for saved Tryton settings (server, database, user and password are separate fields there). */
+function trytonUrlOf(s: ErpSettings): string {
+  return trytonUrlFromParts({ server: s.url, database: s.database, user: s.user, password: s.password ?? '' });
 }

@@ -7,6 +7,7 @@ import { serveCommand } from './commands/serve';
 import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
+import { templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
 
 /** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
 export function buildProgram(): Command {
@@ -42,18 +43,50 @@ export function buildProgram(): Command {
     .option(...dataOption)
     .option('--orders <n>', 'number of orders to seed into a new database (default 50)')
     .option('--seed <n>', 'seed for the generated data (default 1)')
+    .option('--secret <secret>', 'require HMAC-signed requests with this shared secret (or DOCKSIDE_DEMO_ERP_SECRET)')
+    .option('--key-id <id>', 'key id signed requests must name (default dockside)')
     .action((options) => demoErpCommand(options));
 
   program
     .command('label')
-    .description('render one order (JSON as GET /api/v1/orders/{orderNo} returns it) to a waybill file')
-    .requiredOption('--order <file>', 'order JSON file')
-    .option('--template <name>', 'label template (default generic-100x150)')
-    .requiredOption('--format <pdf|png>', 'output format')
+    .description(
+      'render one order (JSON as GET /api/v1/orders/{orderNo} returns it) to a waybill file, or a JSON array of orders to one multi-page PDF',
+    )
+    .option('--order <file>', 'order JSON file')
+    .option('--orders <file>', 'JSON array of orders: renders one multi-page PDF')
+    .option('--template <name>', 'built-in or saved label template (default generic-100x150)')
+    .option('--format <pdf|png>', 'output format (required with --order; --orders writes PDF)')
     .option('--dpi <n>', 'printer resolution for the PNG raster: 203, 300 or 600', '203')
     .requiredOption('--out <file>', 'output file')
     .option('--tracking <number>', 'tracking number, when the order has none')
+    .option('--tracking-prefix <letters>', 'with --orders: numbers orders that have none, e.g. DS')
+    .option('--tracking-start <n>', 'with --tracking-prefix: the first serial (default 1)')
+    .option(...dataOption)
     .action((options) => labelCommand(options));
+
+  const template = program.command('template').description('list, export and import label templates');
+  template
+    .command('list')
+    .description('built-in templates and those saved in the station, newest version each')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((options) => templateListCommand(options));
+  template
+    .command('export')
+    .description('write a template (newest version, or --template-version N) to a JSON file')
+    .argument('<name>', 'template name')
+    .argument('<file>', 'output JSON file')
+    .option('--template-version <n>', 'template version (default: the newest)')
+    .option(...dataOption)
+    .action((name: string, file: string, options) => templateExportCommand(name, file, options));
+  template
+    .command('import')
+    .description('validate a template JSON file and save it in the station as a new version of its name')
+    .argument('<file>', 'template JSON file')
+    .option('--note <text>', 'note stored with the new version')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((file: string, options) => templateImportCommand(file, options));
 
   program
     .command('ship')

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createStation, type Station } from '../compose';
-import { defaultDataDir } from '../platform';
+import { isTrytonUrl, parseTrytonUrl } from '../erp/tryton';
+import { defaultDataDir, erpCredentialsFromEnv, redactUrl } from '../platform';
 import { CliError } from './cli-error';
 
 /** Options shared by commands that run a station. */
@@ -19,8 +20,20 @@ export function resolveDataDir(options: { data?: string }): string {
 export function resolveErpUrl(options: { erp?: string }): string | undefined {
   const url = options.erp ?? process.env.DOCKSIDE_ERP_URL;
   if (url === undefined || url === '') return undefined;
+  if (isTrytonUrl(url)) {
+    try {
+      parseTrytonUrl(url);
+    } catch (error) {
+      // Shown without the password, like everywhere else.
+      throw new CliError(`--erp ${redactUrl(url)}: ${(error as Error).message}`, 2);
+    }
+    return url.trim().replace(/\/+$/, '');
+  }
   if (!/^https?:\/\/[^/\s]+/.test(url))
-    throw new CliError(`--erp ${JSON.stringify(url)} is not an http(s) URL, e.g. http://127.0.0.1:8780`, 2);
+    throw new CliError(
+      `--erp ${JSON.stringify(redactUrl(url))} is not an http(s) or tryton:// URL, e.g. http://127.0.0.1:8780 or tryton://user:password@host:8000/database`,
+      2,
+    );
   return url.replace(/\/+$/, '');
 }
 
@@ -45,7 +58,8 @@ export function openStation(options: StationOptions): Promise<Station> {
   return createStation({
     dataDir: resolveDataDir(options),
     erpUrl: resolveErpUrl(options),
-    erpApiKey: process.env.DOCKSIDE_ERP_API_KEY,
+    erpApiKey: erpCredentialsFromEnv().apiKey,
+    erpSigning: erpCredentialsFromEnv().signing,
     printer: options.printer,
   });
 }

@@ -3,6 +3,79 @@ import { orderSummarySchema, packStateSchema, queueStatusSchema, stationInfoSche
 
 const empty = z.object({}).strict();
 
+const erpTypeSchema = z.enum(['demo', 'rest', 'tryton']);
+
+/** ERP settings as the settings screen shows them: credentials redacted or null when none is saved. */
+const erpSettingsViewSchema = z.object({
+  type: erpTypeSchema,
+  url: z.string(),
+  database: z.string(),
+  user: z.string(),
+  keyId: z.string(),
+  apiKey: z.string().nullable(),
+  secret: z.string().nullable(),
+  password: z.string().nullable(),
+  /** The ERP this running station uses; saved settings apply on the next start. */
+  active: z.object({ kind: z.string(), url: z.string() }),
+  /** True when command-line options or environment variables override the saved settings. */
+  overridden: z.boolean(),
+});
+
+const credential = z.string().max(1000).optional();
+const erpSettingsInputSchema = z
+  .object({
+    type: erpTypeSchema,
+    url: z.string().max(1000).default(''),
+    database: z.string().max(200).default(''),
+    user: z.string().max(200).default(''),
+    keyId: z.string().max(200).default(''),
+    apiKey: credential,
+    secret: credential,
+    password: credential,
+  })
+  .strict();
+
+const attentionOrderSchema = z.object({
+  orderNo: z.string(),
+  status: z.string(),
+  receiverName: z.string(),
+  city: z.string(),
+  pulledAt: z.string(),
+  duplicateOf: z.string().nullable(),
+  issues: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })),
+});
+
+// ---- label templates (templates:*) ----
+const templateName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
+  .max(64);
+const templateRefSchema = z.object({ name: z.string(), version: z.number().int() });
+/** A label template as JSON (sizes in mm): loosely typed here, validated by the label engine in the station. */
+const templateBodySchema = z.looseObject({
+  name: z.string(),
+  widthMm: z.number(),
+  heightMm: z.number(),
+  elements: z.array(z.looseObject({ type: z.string() })),
+});
+const templateSummarySchema = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  versions: z.number().int(),
+  builtIn: z.boolean(),
+  description: z.string().nullable(),
+  widthMm: z.number(),
+  heightMm: z.number(),
+  savedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  active: z.boolean(),
+});
+const templateWarningSchema = z.object({
+  elementId: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
 /**
  * Every command the renderer (or any shell) may call, declared once: `feature:verb`, one object argument, zod
  * schemas for input and output. Shells validate input against these before a handler runs.
@@ -35,6 +108,82 @@ export const commands = {
       failed: z.number().int(),
       depth: z.number().int(),
     }),
+  },
+  /** Built-in and saved label templates (newest version each), the packing template, the bindable fields. */
+  'templates:list': {
+    input: empty,
+    output: z.object({
+      templates: z.array(templateSummarySchema),
+      active: templateRefSchema,
+      fields: z.array(z.string()),
+    }),
+  },
+  /** One template version (the newest when `version` is omitted). */
+  'templates:get': {
+    input: z.object({ name: templateName, version: z.number().int().min(1).optional() }).strict(),
+    output: templateRefSchema.extend({
+      builtIn: z.boolean(),
+      template: templateBodySchema,
+      savedAt: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  },
+  /** Saves a template as a new version of its name (never an overwrite); `name` renames it first. */
+  'templates:save': {
+    input: z
+      .object({ template: z.unknown(), name: templateName.optional(), note: z.string().max(500).optional() })
+      .strict(),
+    output: templateRefSchema,
+  },
+  /** Renders an unsaved template with a local order (or the sample order): the 1-bit raster as a PNG data URL. */
+  'templates:preview': {
+    input: z
+      .object({
+        template: z.unknown(),
+        orderNo: z.string().min(1).max(64).optional(),
+        dpi: z.number().int().min(72).max(600).optional(),
+      })
+      .strict(),
+    output: z.object({
+      png: z.string(),
+      widthMm: z.number(),
+      heightMm: z.number(),
+      widthDots: z.number().int(),
+      heightDots: z.number().int(),
+      dpi: z.number().int(),
+      orderNo: z.string(),
+      warnings: z.array(templateWarningSchema),
+    }),
+  },
+  /** Sets the template packing uses from the next opened order on (the newest version when none is given). */
+  'templates:setActive': {
+    input: z.object({ name: templateName, version: z.number().int().min(1).optional() }).strict(),
+    output: templateRefSchema,
+  },
+  /** A template version as a JSON file's text. */
+  'templates:export': {
+    input: z.object({ name: templateName, version: z.number().int().min(1).optional() }).strict(),
+    output: z.object({ fileName: z.string(), json: z.string(), name: z.string(), version: z.number().int() }),
+  },
+  /** Validates a template file's text and saves it as a new version of its name. */
+  'templates:import': {
+    input: z.object({ json: z.string().min(2).max(2_000_000), note: z.string().max(500).optional() }).strict(),
+    output: templateRefSchema,
+  },
+  // ---- ERP settings and order intake (erp:*, orders:attention) ----
+  /** The saved ERP settings; credentials only redacted (`••••1234`), never in full. */
+  'erp:getSettings': { input: empty, output: erpSettingsViewSchema },
+  /** Saves ERP settings (they apply on the next start). Absent credential = keep the saved one, '' = remove it. */
+  'erp:saveSettings': { input: erpSettingsInputSchema, output: erpSettingsViewSchema },
+  /** Tries the given settings (credentials left out = the saved ones) with one small read from the ERP. */
+  'erp:testConnection': {
+    input: erpSettingsInputSchema,
+    output: z.object({ ok: z.boolean(), message: z.string(), ms: z.number().int().nonnegative() }),
+  },
+  /** Orders intake kept aside ("needs attention"), each with its reasons; never printed until fixed in the ERP. */
+  'orders:attention': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.object({ total: z.number().int(), orders: z.array(attentionOrderSchema) }),
   },
 } as const;
 

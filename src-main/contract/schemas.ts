@@ -29,6 +29,7 @@ export type PackLine = z.infer<typeof packLineSchema>;
 export const packErrorCodeSchema = z.enum([
   'order-not-found',
   'order-cancelled',
+  'order-changed',
   'order-already-shipped',
   'order-invalid',
   'wrong-item',
@@ -94,6 +95,8 @@ export const queueStatusSchema = z.object({
   rejected: z.number().int(),
   conflict: z.number().int(),
   lastError: z.string().nullable(),
+  /** True while uploads are paused because the ERP refused the station's credentials (see lastError). */
+  paused: z.boolean().optional(),
 });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 
@@ -111,7 +114,7 @@ export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export const stationInfoSchema = z.object({
   version: z.string(),
   stationId: z.string(),
-  erp: z.object({ kind: z.enum(['demo', 'rest']), url: z.string() }),
+  erp: z.object({ kind: z.enum(['demo', 'rest', 'tryton']), url: z.string() }),
   printer: z.string(),
   dataDir: z.string(),
 });

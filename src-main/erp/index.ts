@@ -2,3 +2,4 @@ export * from './connector';
 export * from './api-schema';
 export * from './intake';
 export * from './rest';
+export * from './tryton';

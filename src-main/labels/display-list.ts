@@ -19,11 +19,17 @@ export interface TextItem {
   widthMm: number;
   /** The template box this line belongs to; the line stays inside it. */
   box: BoxMm;
+  /** The template element this line belongs to (its `id`, or `#<index>`). */
+  elementId: string;
+  /** White text (on a black box); black otherwise. */
+  white?: boolean;
 }
 
 /** A filled black rectangle (lines, box strokes). The raster back end snaps its edges to whole dots. */
 export interface RectItem extends BoxMm {
   kind: 'rect';
+  /** A white rectangle (clears what is under it); black otherwise. */
+  white?: boolean;
 }
 
 /**
@@ -40,8 +46,30 @@ export interface BarsItem {
   pattern: number[];
   /** The encoded data (for tests and debugging). */
   data: string;
+  symbology: 'code128' | 'gs1-128';
   /** The template box, quiet zones included. */
   box: BoxMm;
+  elementId: string;
+}
+
+/**
+ * A 2D symbol: `cols` × `rows` cells (1 = dark, row by row), each `moduleDots` wide and `rowDots` high, its
+ * top-left cell at whole dots (`xDots`, `yDots`) at `dpi`.
+ */
+export interface MatrixItem {
+  kind: 'matrix';
+  dpi: number;
+  xDots: number;
+  yDots: number;
+  moduleDots: number;
+  rowDots: number;
+  cols: number;
+  rows: number;
+  bits: Uint8Array;
+  data: string;
+  symbology: 'qrcode' | 'datamatrix' | 'pdf417';
+  box: BoxMm;
+  elementId: string;
 }
 
 /** An image fitted (contain) into its box; `src` is relative to the assets folder. */
@@ -51,7 +79,7 @@ export interface ImageItem extends BoxMm {
 }
 
 /** Anything the back ends draw. Everything is black on white. */
-export type DisplayItem = TextItem | RectItem | BarsItem | ImageItem;
+export type DisplayItem = TextItem | RectItem | BarsItem | MatrixItem | ImageItem;
 
 /** The result of the layout pass: what to draw, in mm, for one label at one dpi. */
 export interface DisplayList {
@@ -60,4 +88,13 @@ export interface DisplayList {
   heightMm: number;
   dpi: number;
   items: DisplayItem[];
+  /** What the layout had to cut (text truncated with "…", items left out). */
+  warnings: LabelWarning[];
+}
+
+/** Something the label shows incompletely: which element, which field, and what happened. */
+export interface LabelWarning {
+  elementId: string;
+  field?: string;
+  message: string;
 }

@@ -32,6 +32,8 @@ declare module 'fontkit' {
     descent: number;
     lineGap: number;
     capHeight: number;
+    italicAngle: number;
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
     characterSet: number[];
     glyphForCodePoint(codePoint: number): FontkitGlyph;
     hasGlyphForCodePoint(codePoint: number): boolean;

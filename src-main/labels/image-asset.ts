@@ -18,14 +18,21 @@ export interface ImageAsset {
   width: number;
   height: number;
   image: Image;
-  /** 8-bit DeviceGray samples on white, zlib-compressed (a PDF FlateDecode stream). */
+  /** 8-bit DeviceGray samples on white, zlib-compressed (a PDF FlateDecode stream), `pdfWidth`×`pdfHeight`. */
   grayDeflated: Uint8Array;
+  /** Size of the PDF copy: the image, scaled down to at most {@link MAX_PDF_SIDE} pixels on its long side. */
+  pdfWidth: number;
+  pdfHeight: number;
   /** Dithered masks by `"<w>x<h>"` in dots. */
   masks: Map<string, DotMask>;
 }
 
 /** Largest accepted image, so a bad asset cannot exhaust memory. */
 const MAX_PIXELS = 4_000_000;
+/** Long side of the image copy in the PDF: 1200 px is 600 dpi over 50 mm, more than any label printer needs. */
+export const MAX_PDF_SIDE = 1200;
+/** Largest accepted image file. */
+const MAX_BYTES = 2_000_000;
 
 function grayOnWhite(image: Image, width: number, height: number): Uint8Array {
   const canvas = createCanvas(width, height);
@@ -42,25 +49,45 @@ function grayOnWhite(image: Image, width: number, height: number): Uint8Array {
   return gray;
 }
 
-/** Loads and decodes an image under `assetsDir` once (PNG or JPEG). */
+/** Loads and decodes an image once (PNG or JPEG): a path under `assetsDir`, or a `data:` URL. */
 export async function loadImageAsset(assetsDir: string, src: string): Promise<ImageAsset> {
   let image: Image;
+  const label = src.startsWith('data:') ? 'the embedded image' : `image ${src}`;
   try {
-    image = await loadImage(await readFile(path.join(assetsDir, src)));
+    const bytes = src.startsWith('data:')
+      ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')
+      : await readFile(path.join(assetsDir, src));
+    if (bytes.length > MAX_BYTES) throw new Error(`it has ${bytes.length} bytes; the limit is ${MAX_BYTES}`);
+    const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+    const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+    if (!png && !jpeg) throw new Error('it is neither PNG nor JPEG');
+    image = await loadImage(bytes);
   } catch (err) {
     throw new LabelError(
       'bad-template',
-      `image ${src} cannot be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      `${label} cannot be loaded: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
   const { width, height } = image;
   if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
     throw new LabelError(
       'bad-template',
-      `image ${src} is ${width}x${height}; use an image of at most ${MAX_PIXELS} pixels`,
+      `${label} is ${width}x${height}; use an image of at most ${MAX_PIXELS} pixels`,
     );
   }
-  return { src, width, height, image, grayDeflated: deflateSync(grayOnWhite(image, width, height)), masks: new Map() };
+  const scale = Math.min(1, MAX_PDF_SIDE / Math.max(width, height));
+  const pdfWidth = Math.max(1, Math.round(width * scale));
+  const pdfHeight = Math.max(1, Math.round(height * scale));
+  return {
+    src,
+    width,
+    height,
+    image,
+    grayDeflated: deflateSync(grayOnWhite(image, pdfWidth, pdfHeight)),
+    pdfWidth,
+    pdfHeight,
+    masks: new Map(),
+  };
 }
 
 /**

@@ -4,14 +4,47 @@
  */
 export { createLabelRenderer, LABEL_FONT_FILE } from './create-label-renderer';
 export { LabelError, type LabelErrorCode } from './label-error';
-export type { LabelRaster, LabelRenderer, LabelRendererOptions, RenderLabelInput, RenderedLabel } from './types';
+export type {
+  BatchLabel,
+  BatchWarning,
+  LabelRaster,
+  LabelRenderer,
+  LabelRendererOptions,
+  RenderBatchInput,
+  RenderLabelInput,
+  RenderedBatch,
+  RenderedLabel,
+} from './types';
 export {
   labelTemplateSchema,
   templateElementSchema,
+  SYMBOLOGIES,
   type LabelTemplate,
+  type LabelTemplateInput,
+  type Symbology,
   type TemplateElement,
 } from './template-schema';
-export { parseTemplate, DEFAULT_TEMPLATE } from './template-store';
+export {
+  parseTemplate,
+  DEFAULT_TEMPLATE,
+  BUILT_IN_TEMPLATE_NAMES,
+  listBuiltInTemplates,
+  loadBuiltInTemplate,
+  type BuiltInTemplateInfo,
+  type BuiltInTemplateName,
+} from './template-store';
 export { layoutLabel, type LayoutDeps } from './layout';
-export type { DisplayItem, DisplayList, TextItem, BarsItem, RectItem, ImageItem, BoxMm } from './display-list';
-export { FIELD_NAMES, type FieldName } from './order-fields';
+export type {
+  DisplayItem,
+  DisplayList,
+  TextItem,
+  BarsItem,
+  MatrixItem,
+  RectItem,
+  ImageItem,
+  BoxMm,
+  LabelWarning,
+} from './display-list';
+export { FIELD_NAMES, deriveSortCode, expressionProblems, type FieldName } from './order-fields';
+export { FILTER_NAMES, maskPhone, sscc18, type FilterName } from './filters';
+export { parseExpression, ExpressionError, type ExpressionPart, type FilterCall } from './expression';

@@ -23,6 +23,14 @@ export interface LabelFont {
   emWidth(text: string): number;
   /** Give to `pdfDoc.registerFontkit`: hands out the cached parsed font instead of parsing again. */
   readonly pdfFontkit: PdfFontkit;
+  /** The parsed font (for the PDF back end's own subset embedding). */
+  readonly fontkit: FontkitFont;
+  /** A new, empty subset of the font (fontkit 2's subsetter, which keeps CJK glyphs). */
+  createSubset(): FontkitSubset;
+  /** The font's glyph id of a code point (0 when it has none). */
+  glyphId(codePoint: number): number;
+  /** Advance width of a glyph in 1/1000 em (PDF width units). */
+  glyphWidth1000(codePoint: number): number;
 }
 
 interface SubsetStream {
@@ -64,6 +72,7 @@ export function loadLabelFont(path: string, canvasFamily = 'DocksideLabel'): Lab
 
   const originalCreateSubset = font.createSubset.bind(font);
   font.createSubset = () => withEncodeStream(originalCreateSubset());
+  const glyphIds = new Map<number, number>();
 
   if (registeredFamilies.get(canvasFamily) !== path) {
     if (!GlobalFonts.registerFromPath(path, canvasFamily)) throw new Error(`cannot register ${path} with the canvas`);
@@ -112,5 +121,18 @@ export function loadLabelFont(path: string, canvasFamily = 'DocksideLabel'): Lab
       return w;
     },
     pdfFontkit,
+    fontkit: font,
+    createSubset: originalCreateSubset,
+    glyphId(codePoint: number): number {
+      let gid = glyphIds.get(codePoint);
+      if (gid === undefined) {
+        gid = covers(codePoint) ? font.glyphForCodePoint(codePoint).id : 0;
+        glyphIds.set(codePoint, gid);
+      }
+      return gid;
+    },
+    glyphWidth1000(codePoint: number): number {
+      return advanceEm(codePoint) * 1000;
+    },
   };
 }

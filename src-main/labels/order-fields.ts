@@ -1,5 +1,9 @@
 import type { Address, Order } from '../domain';
 import { totalUnits } from '../domain';
+import type { ExpressionPart } from './expression';
+import { checkExpression, parseExpression } from './expression';
+import type { FieldValue } from './filters';
+import { applyFilter, checkFilter, formatDate, valueText } from './filters';
 
 const ADDRESS_KEYS = [
   'name',
@@ -13,18 +17,30 @@ const ADDRESS_KEYS = [
   'postcode',
   /** Composed: the whole postal address in the order the country writes it. */
   'fullAddress',
+  /** Composed: province, city and district (CN), or postcode and city. */
+  'region',
 ] as const;
 
 type AddressKey = (typeof ADDRESS_KEYS)[number];
 
-/** Every field a template may bind with `{field}`. */
+/** Every field a template may bind with `{field}` (filters format them, see filters.ts). */
 export const FIELD_NAMES = [
   'orderNo',
   'trackingNumber',
   'carrier',
+  /** The print time as `YYYY-MM-DD HH:mm` (a text; `{now|date:…}` formats it otherwise). */
   'printDate',
+  /** The print time (a date, for the `date` filter). */
+  'now',
+  /** When the order was created in the ERP (a date). */
+  'createdAt',
   'weightKg',
   'totalUnits',
+  'lineCount',
+  /** The freight fee, when the order carries one (a number, for the `money` filter); empty otherwise. */
+  'fee',
+  /** The sorting code (大头笔/三段码): the order's own, or derived from the receiver's city and district. */
+  'sortCode',
   'note',
   ...ADDRESS_KEYS.map((k) => `receiver.${k}` as const),
   ...ADDRESS_KEYS.map((k) => `sender.${k}` as const),
@@ -46,11 +62,18 @@ export interface FieldContext {
   now: Date;
 }
 
-const PLACEHOLDER = /\{([A-Za-z.]+)\}/g;
+/** The problems of an expression (unknown fields and filters, syntax), each naming what is wrong. */
+export function expressionProblems(source: string): string[] {
+  return checkExpression(source, FIELD_NAMES, checkFilter);
+}
 
-/** The field names a `{field}` template string refers to. */
-export function placeholderFields(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+/** The field names an expression refers to (in order, repeated as often as they appear). */
+export function placeholderFields(source: string): string[] {
+  try {
+    return parseExpression(source).flatMap((p) => (p.kind === 'field' ? [p.field] : []));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -79,55 +102,85 @@ function isInvisible(cp: number): boolean {
   );
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** `YYYY-MM-DD HH:mm` in local time. */
 export function formatPrintDate(d: Date): string {
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  return formatDate(d, 'YYYY-MM-DD HH:mm');
 }
 
-function addressParts(a: Address, who: 'receiver' | 'sender'): FieldPart[] {
-  const part = (key: keyof Address): FieldPart[] => {
+const isChinese = (a: Address): boolean => a.country.toUpperCase() === 'CN';
+
+function addressParts(a: Address, who: 'receiver' | 'sender', keys: readonly (keyof Address)[]): FieldPart[] {
+  return keys.flatMap((key) => {
     const v = a[key];
     return typeof v === 'string' && v.trim() !== '' ? [{ field: `${who}.${key}`, value: v.trim() }] : [];
-  };
-  if (a.country.toUpperCase() === 'CN') {
-    // Chinese order: province city district street, then postcode.
-    return [...part('province'), ...part('city'), ...part('district'), ...part('address'), ...part('postcode')];
-  }
-  // Latin order: street; postcode city; province; country.
-  return [...part('address'), ...part('postcode'), ...part('city'), ...part('province'), ...part('country')];
+  });
 }
 
-function joinAddress(a: Address, parts: FieldPart[]): string {
-  if (a.country.toUpperCase() === 'CN') return parts.map((p) => p.value).join(' ');
+function composedParts(a: Address, who: 'receiver' | 'sender', key: 'fullAddress' | 'region'): FieldPart[] {
+  if (isChinese(a)) {
+    // Chinese order: province city district street, then postcode.
+    const keys: (keyof Address)[] = ['province', 'city', 'district'];
+    if (key === 'fullAddress') keys.push('address', 'postcode');
+    return addressParts(a, who, keys);
+  }
+  const keys: (keyof Address)[] =
+    key === 'fullAddress' ? ['address', 'postcode', 'city', 'province', 'country'] : ['postcode', 'city'];
+  return addressParts(a, who, keys);
+}
+
+function joinComposed(a: Address, parts: FieldPart[], key: 'fullAddress' | 'region'): string {
+  if (isChinese(a) || key === 'region') return parts.map((p) => p.value).join(' ');
+  // Latin order: street; postcode city; province; country.
   const get = (suffix: string): string | undefined => parts.find((p) => p.field.endsWith(`.${suffix}`))?.value;
   const cityLine = [get('postcode'), get('city')].filter(Boolean).join(' ');
   return [get('address'), cityLine, get('province'), get('country')].filter(Boolean).join(', ');
 }
 
-function addressField(a: Address, who: 'receiver' | 'sender', key: AddressKey): FieldPart[] {
-  if (key === 'fullAddress') {
-    const parts = addressParts(a, who);
-    return parts;
-  }
-  const v = a[key];
-  return [{ field: `${who}.${key}`, value: v === undefined ? '' : String(v) }];
+const ADMIN_SUFFIX = /(特别行政区|自治区|自治州|自治县|地区|新区|省|市|区|县|盟|旗)$/;
+
+function shortPlace(name: string | undefined): string {
+  const t = (name ?? '').trim();
+  const short = t.replace(ADMIN_SUFFIX, '');
+  return short.length >= 2 ? short : t;
 }
 
-/** The raw parts a field is made of, each tagged with the order field it came from. */
-export function fieldParts(field: string, ctx: FieldContext): FieldPart[] {
+/**
+ * The sorting code (大头笔) printed large on Chinese waybills when the carrier gave none: the receiver's city and
+ * district in short form (`深圳市`/`南山区` → `深圳 南山`), or province and city without a district; for other
+ * countries the country code and the postcode's first three characters (or the city, upper case).
+ */
+export function deriveSortCode(a: Address): string {
+  if (isChinese(a)) {
+    const city = [...shortPlace(a.city)].slice(0, 4).join('');
+    const district = [...shortPlace(a.district)].slice(0, 4).join('');
+    if (district) return `${city} ${district}`;
+    const province = [...shortPlace(a.province)].slice(0, 2).join('');
+    return province && province !== city ? `${province} ${city}` : city;
+  }
+  const post = (a.postcode ?? '').replace(/\s/g, '').slice(0, 3).toUpperCase();
+  return `${a.country.toUpperCase()} ${post || [...a.city.trim().toUpperCase()].slice(0, 3).join('')}`.trim();
+}
+
+/** The raw value of one field and the parts it is made of (each tagged with the order field it came from). */
+export function fieldSource(field: string, ctx: FieldContext): { value: FieldValue; parts: FieldPart[] } {
   const { order } = ctx;
   const [head, key] = field.split('.', 2);
   if ((head === 'receiver' || head === 'sender') && key !== undefined) {
-    if (!(ADDRESS_KEYS as readonly string[]).includes(key)) return [];
-    return addressField(order[head], head, key as AddressKey);
+    const a = order[head];
+    if (key === 'fullAddress' || key === 'region') {
+      const parts = composedParts(a, head, key);
+      return { value: joinComposed(a, parts, key), parts };
+    }
+    if (!(ADDRESS_KEYS as readonly string[]).includes(key)) return { value: undefined, parts: [] };
+    const v = a[key as Exclude<AddressKey, 'fullAddress' | 'region'>];
+    const text = v === undefined ? '' : String(v).trim();
+    return { value: text, parts: [{ field, value: text }] };
   }
-  const one = (value: string | number | null | undefined): FieldPart[] => [
-    { field, value: value === null || value === undefined ? '' : String(value) },
-  ];
+  const one = (value: FieldValue): { value: FieldValue; parts: FieldPart[] } => ({
+    value,
+    parts: [{ field, value: valueText(value) }],
+  });
+  const extra = order as Order & { fee?: unknown; sortCode?: unknown };
   switch (field) {
     case 'orderNo':
       return one(order.orderNo);
@@ -137,49 +190,85 @@ export function fieldParts(field: string, ctx: FieldContext): FieldPart[] {
       return one(order.carrier);
     case 'printDate':
       return one(formatPrintDate(ctx.now));
+    case 'now':
+      return { value: ctx.now, parts: [] };
+    case 'createdAt': {
+      const d = new Date(order.createdAt);
+      return { value: Number.isNaN(d.getTime()) ? undefined : d, parts: [] };
+    }
     case 'weightKg':
-      return one(order.weightKg === undefined ? '' : `${order.weightKg} kg`);
+      return one(order.weightKg);
     case 'totalUnits':
       return one(totalUnits(order));
+    case 'lineCount':
+      return one(order.lines.length);
+    case 'fee':
+      return one(typeof extra.fee === 'number' ? extra.fee : undefined);
+    case 'sortCode':
+      return one(
+        typeof extra.sortCode === 'string' && extra.sortCode.trim() !== ''
+          ? extra.sortCode.trim()
+          : deriveSortCode(order.receiver),
+      );
     case 'note':
       return one(order.note);
     default:
-      return [];
+      return { value: undefined, parts: [] };
   }
 }
 
-/** The printable value of one field. */
+/** The printable value of one field, with no filter. */
 export function fieldValue(field: string, ctx: FieldContext): string {
-  const parts = fieldParts(field, ctx);
-  const [head, key] = field.split('.', 2);
-  if ((head === 'receiver' || head === 'sender') && key === 'fullAddress') {
-    return joinAddress(ctx.order[head], parts);
+  return valueText(fieldSource(field, ctx).value);
+}
+
+/** An expanded expression: the text, the parts it was made of, and the fields it used (for warnings). */
+export interface Expansion {
+  text: string;
+  parts: FieldPart[];
+  fields: string[];
+}
+
+const parsedCache = new Map<string, ExpressionPart[]>();
+
+function parsed(source: string): ExpressionPart[] {
+  let parts = parsedCache.get(source);
+  if (!parts) {
+    parts = parseExpression(source);
+    if (parsedCache.size > 5000) parsedCache.clear();
+    parsedCache.set(source, parts);
   }
-  return parts.map((p) => p.value).join('');
+  return parts;
 }
 
 /**
- * Expands a `{field}` template string. Returns the text and the parts it was made of (the literal text counts as
- * field `literalField`), so every character can be traced back to the field it came from.
+ * Expands an expression against an order. Returns the text and the parts it was made of (the literal text
+ * counts as field `literalField`; a filtered value counts as its field), so every character can be traced back
+ * to the field it came from. Expressions are validated with the template; an invalid one throws here.
  */
-export function expandTemplate(
-  template: string,
-  ctx: FieldContext,
-  literalField: string,
-): { text: string; parts: FieldPart[] } {
+export function expandTemplate(source: string, ctx: FieldContext, literalField: string): Expansion {
   const parts: FieldPart[] = [];
-  let last = 0;
+  const fields: string[] = [];
   let text = '';
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    const literal = template.slice(last, m.index);
-    if (literal) parts.push({ field: literalField, value: literal });
-    const field = m[1] ?? '';
-    parts.push(...fieldParts(field, ctx));
-    text += literal + fieldValue(field, ctx);
-    last = m.index + m[0].length;
+  for (const part of parsed(source)) {
+    if (part.kind === 'literal') {
+      parts.push({ field: literalField, value: part.text });
+      text += part.text;
+      continue;
+    }
+    fields.push(part.field);
+    const src = fieldSource(part.field, ctx);
+    if (part.filters.length === 0) {
+      const value = valueText(src.value);
+      parts.push(...src.parts);
+      text += value;
+      continue;
+    }
+    let value = src.value;
+    for (const call of part.filters) value = applyFilter(value, call);
+    const out = valueText(value);
+    parts.push({ field: part.field, value: out });
+    text += out;
   }
-  const tail = template.slice(last);
-  if (tail) parts.push({ field: literalField, value: tail });
-  text += tail;
-  return { text: sanitizeText(text), parts };
+  return { text: sanitizeText(text), parts, fields };
 }

@@ -1,4 +1,4 @@
-import { blankRaster, fillDots } from './bit-raster';
+import { blankRaster, clearDots, fillDots } from './bit-raster';
 import type { DisplayList, TextItem } from './display-list';
 import type { GlyphCache } from './glyph-cache';
 import type { ImageAsset } from './image-asset';
@@ -22,6 +22,7 @@ function drawText(r: LabelRaster, t: TextItem, ctx: RasterContext): void {
   const clipX1 = Math.min(r.width, Math.ceil(mmToDotsExact(t.box.xMm + t.box.wMm, r.dpi)));
   const clipY0 = Math.max(0, Math.floor(mmToDotsExact(t.box.yMm, r.dpi)));
   const clipY1 = Math.min(r.height, Math.ceil(mmToDotsExact(t.box.yMm + t.box.hMm, r.dpi)));
+  const white = t.white === true;
   let advanceEm = 0;
   for (const ch of t.text) {
     const mask = ctx.glyphs.get(ch, sizePx);
@@ -38,7 +39,8 @@ function drawText(r: LabelRaster, t: TextItem, ctx: RasterContext): void {
         const rx = penX + mask.left + x;
         if (rx < clipX0 || rx >= clipX1) continue;
         const k = rowOut + (rx >> 3);
-        r.data[k] = (r.data[k] ?? 0) | (0x80 >> (rx & 7));
+        if (white) r.data[k] = (r.data[k] ?? 0) & ~(0x80 >> (rx & 7));
+        else r.data[k] = (r.data[k] ?? 0) | (0x80 >> (rx & 7));
       }
     }
   }
@@ -62,7 +64,20 @@ export function rasterize(list: DisplayList, ctx: RasterContext, images: Readonl
         const y0 = mmToDots(item.yMm, dpi);
         const x1 = Math.max(x0 + 1, mmToDots(item.xMm + item.wMm, dpi));
         const y1 = Math.max(y0 + 1, mmToDots(item.yMm + item.hMm, dpi));
-        fillDots(r, x0, y0, x1, y1);
+        if (item.white) clearDots(r, x0, y0, x1, y1);
+        else fillDots(r, x0, y0, x1, y1);
+        break;
+      }
+      case 'matrix': {
+        // Every cell is moduleDots × rowDots whole dots: the 2D code is drawn, never scaled.
+        for (let row = 0; row < item.rows; row++) {
+          const y0 = item.yDots + row * item.rowDots;
+          for (let col = 0; col < item.cols; col++) {
+            if (item.bits[row * item.cols + col] !== 1) continue;
+            const x0 = item.xDots + col * item.moduleDots;
+            fillDots(r, x0, y0, x0 + item.moduleDots, y0 + item.rowDots);
+          }
+        }
         break;
       }
       case 'bars': {

@@ -1,4 +1,6 @@
 import type { Order } from '../domain';
+import type { LabelWarning } from './display-list';
+import type { LabelTemplate } from './template-schema';
 
 /**
  * A 1-bit raster of a label at the printer's resolution: 1 bit per dot, most significant bit first, 1 = black,
@@ -26,16 +28,55 @@ export interface RenderedLabel {
   /** The 1-bit raster encoded as a 1-bit grayscale PNG (the preview is what prints). */
   png: Uint8Array;
   raster: LabelRaster;
+  /** What had to be cut to fit (text truncated with "…", order lines left out); empty when everything fit. */
+  warnings: LabelWarning[];
 }
 
 /** What to render. */
 export interface RenderLabelInput {
   order: Order;
   trackingNumber: string;
-  /** Template name under `assets/templates` (without `.json`); default `generic-100x150`. */
-  template?: string;
+  /**
+   * A built-in template name (under `assets/templates`, without `.json`) or a template object (the editor's
+   * unsaved template; validated here); default `generic-100x150`.
+   */
+  template?: string | LabelTemplate;
   /** Printer resolution: 203, 300 or 600 (any whole number from 72 to 1200 works). */
   dpi: number;
+  /** The print time (for `{printDate}` and `{now|date}`); default: the renderer's clock. */
+  now?: Date;
+}
+
+/** One label of a batch. */
+export interface BatchLabel {
+  order: Order;
+  trackingNumber: string;
+}
+
+/** What to render into one multi-page PDF. */
+export interface RenderBatchInput {
+  orders: BatchLabel[];
+  /** A built-in name or a template object; default `generic-100x150`. */
+  template?: string | LabelTemplate;
+  /** Called after each page (and once with 0 before the first). */
+  onProgress?: (done: number, total: number) => void;
+  /** The dot grid barcode bars are placed on: the printer's dpi; default 203. */
+  dpi?: number;
+  /** The print time; default: the renderer's clock. */
+  now?: Date;
+}
+
+/** A warning of one label in a batch: which label (`index` into `orders`, its order number) and what. */
+export interface BatchWarning extends LabelWarning {
+  index: number;
+  orderNo: string;
+}
+
+/** A batch rendered as one PDF, one page per label. */
+export interface RenderedBatch {
+  pdf: Uint8Array;
+  pages: number;
+  warnings: BatchWarning[];
 }
 
 /** Renders labels; holds the parsed font, templates and images, so create one per process and reuse it. */
@@ -45,6 +86,12 @@ export interface LabelRenderer {
    * holds a character the font lacks, or when the barcode cannot be encoded or does not fit.
    */
   render(input: RenderLabelInput): Promise<RenderedLabel>;
+  /**
+   * Renders many labels into one PDF, one page per label (an A4 page per label for `a6-on-a4`), built page by
+   * page with the font subset and each image embedded once. Rejects with a {@link LabelError} naming the order
+   * when one label cannot be rendered.
+   */
+  renderBatch(input: RenderBatchInput): Promise<RenderedBatch>;
 }
 
 /** Options for {@link LabelRenderer} creation. */

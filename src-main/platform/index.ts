@@ -1,3 +1,4 @@
 export * from './app-paths';
 export * from './redact';
 export * from './static-path';
+export * from './erp-env';

@@ -1,6 +1,7 @@
 import type { PackError, PackState } from '../contract';
 import { applyItemScan, isFullyScanned, parseScanCommand, type LineProgress, type Order } from '../domain';
 import { ErpError, type ShipmentConfirmation } from '../erp';
+import type { LabelTemplate } from '../labels';
 import type { Printer } from '../printers';
 import type { OrdersRepository, PrintJob, ScanLog, ShippingStore, StoredOrder } from '../store';
 import type { OrderPuller, Connectivity } from '../sync';
@@ -8,7 +9,7 @@ import { StationError } from './station-error';
 
 /** The part of the label engine packing needs: one order in, the PDF and the raster that will print out. */
 export interface LabelRendering {
-  render(input: { order: Order; trackingNumber: string; dpi: number }): Promise<{
+  render(input: { order: Order; trackingNumber: string; dpi: number; template?: string | LabelTemplate }): Promise<{
     template: string;
     widthMm: number;
     heightMm: number;
@@ -48,6 +49,11 @@ export interface PackServiceDeps {
   onShipmentQueued: (orderNo: string, idempotencyKey: string) => void;
   /** True while the order's shipment still waits in the outbox. */
   isShipmentQueued: (orderNo: string) => boolean;
+  /**
+   * The packing template as it is when an order is opened; the order keeps that version for its print and
+   * reprints even if a supervisor saves a new one meanwhile. Absent: the engine's default template.
+   */
+  resolveTemplate?: () => Promise<{ ref: { name: string; version: number }; template: LabelTemplate }>;
 }
 
 interface Current {
@@ -55,6 +61,7 @@ interface Current {
   progress: LineProgress[];
   job: PrintJob | null;
   label: NonNullable<PackState['label']> | null;
+  template: { ref: string; template: LabelTemplate } | null;
 }
 
 /** Creates the pack service: an explicit state machine idle → packing → printed → (confirm) idle. */
@@ -183,11 +190,13 @@ export function createPackService(deps: PackServiceDeps): PackService {
         reasons,
       });
     }
+    const resolved = deps.resolveTemplate ? await deps.resolveTemplate() : null;
     current = {
       stored,
       progress: order.lines.map((line) => ({ lineNo: line.lineNo, scanned: 0 })),
       job: null,
       label: null,
+      template: resolved ? { ref: `${resolved.ref.name}@v${resolved.ref.version}`, template: resolved.template } : null,
     };
     lastShipped = null;
   }
@@ -199,7 +208,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
       orderNo: order.orderNo,
       carrier: deps.carrier,
       printer: deps.printer.uri,
-      template: 'default',
+      template: cur.template?.ref ?? 'default',
       now: now(),
     });
     cur.job = job;
@@ -226,7 +235,12 @@ export function createPackService(deps: PackServiceDeps): PackService {
     const order = cur.stored.order;
     let rendered: Awaited<ReturnType<LabelRendering['render']>>;
     try {
-      rendered = await deps.labels.render({ order, trackingNumber: job.trackingNumber, dpi: deps.printer.dpi });
+      rendered = await deps.labels.render({
+        order,
+        trackingNumber: job.trackingNumber,
+        dpi: deps.printer.dpi,
+        ...(cur.template ? { template: cur.template.template } : {}),
+      });
     } catch (failure) {
       deps.shipping.setPrintState(job.id, 'failed', (failure as Error).message, now());
       throw new StationError('print-failed', `the waybill could not be rendered: ${(failure as Error).message}`, {
@@ -279,7 +293,44 @@ export function createPackService(deps: PackServiceDeps): PackService {
       );
     }
     cur.progress = progress;
-    if (isFullyScanned(cur.stored.order.lines, cur.progress)) await printLabel(cur);
+    if (isFullyScanned(cur.stored.order.lines, cur.progress)) {
+      await recheck(cur);
+      await printLabel(cur);
+    }
+  }
+
+  /**
+   * Online, right before printing and before confirming: re-reads the order from the ERP and refuses when it was
+   * cancelled or changed since it was opened. A printed label's job stays recorded (with its tracking number) for
+   * voiding. Offline (or when the ERP does not answer) the snapshot stands.
+   */
+  async function recheck(cur: Current): Promise<void> {
+    if (!deps.connectivity.online) return;
+    const opened = cur.stored.order;
+    let fresh: StoredOrder | null;
+    try {
+      fresh = await deps.puller.pullOne(opened.orderNo);
+    } catch (failure) {
+      deps.connectivity.failed(failure instanceof Error ? failure.message : String(failure));
+      return;
+    }
+    if (!fresh || (fresh.order.status !== 'cancelled' && fresh.order.version === opened.version)) return;
+    const label = cur.job && cur.label ? `; void label ${cur.job.trackingNumber}` : '';
+    current = null;
+    if (fresh.order.status === 'cancelled') {
+      throw new StationError(
+        'order-cancelled',
+        `order ${opened.orderNo} was cancelled in the ERP${label}; do not ship it`,
+        {
+          orderNo: opened.orderNo,
+        },
+      );
+    }
+    throw new StationError(
+      'order-changed',
+      `order ${opened.orderNo} changed in the ERP (version ${opened.version} → ${fresh.order.version})${label}; scan the order again`,
+      { orderNo: opened.orderNo, trackingNumber: cur.job?.trackingNumber ?? '' },
+    );
   }
 
   function doConfirm(): void {
@@ -323,8 +374,10 @@ export function createPackService(deps: PackServiceDeps): PackService {
     try {
       if (command) {
         accept(code, 'command');
-        if (command === 'confirm') doConfirm();
-        else if (command === 'reprint') await reprintLabel(current);
+        if (command === 'confirm') {
+          if (current) await recheck(current);
+          doConfirm();
+        } else if (command === 'reprint') await reprintLabel(current);
         // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
         else if (command === 'cancel' || command === 'next') current = current?.label ? current : null;
         return;
@@ -337,6 +390,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
       if (current.label) {
         if (code === current.label.trackingNumber) {
           accept(code, 'command');
+          await recheck(current);
           doConfirm();
           return;
         }
@@ -370,9 +424,10 @@ export function createPackService(deps: PackServiceDeps): PackService {
     state: snapshot,
     scan: (code) => serial(() => handleScan(code)),
     confirm: () =>
-      serial(() => {
+      serial(async () => {
         try {
           error = null;
+          if (current) await recheck(current);
           doConfirm();
         } catch (failure) {
           if (!(failure instanceof StationError)) throw failure;

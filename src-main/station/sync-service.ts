@@ -1,6 +1,7 @@
 import type { QueueStatus } from '../contract';
 import type { Outbox, SettingsRepository } from '../store';
-import type { Connectivity, OrderPuller, OutboxUploader } from '../sync';
+import { ErpError } from '../erp';
+import type { Connectivity, OrderPuller, OutboxUploader, RefusedUpload } from '../sync';
 
 /** The outcome of one "sync now". */
 export interface SyncResult {
@@ -10,11 +11,13 @@ export interface SyncResult {
   depth: number;
   /** Why the sync could not finish (the ERP was unreachable or refused us), or null. */
   error: string | null;
+  /** Write-backs the ERP refused for good during this sync (now waiting for a supervisor). */
+  refused: RefusedUpload[];
 }
 
 /** Keeps orders flowing in and write-backs flowing out, on a timer and on demand. */
 export interface SyncService {
-  /** One pull and one drain. A call while a sync runs joins it. */
+  /** One pull and one drain; lifts an authentication pause first. A call while a sync runs joins it. */
   syncNow(): Promise<SyncResult>;
   /** Drains the outbox only (after a confirm). */
   drain(force?: boolean): Promise<SyncResult>;
@@ -48,6 +51,14 @@ export function createSyncService({
 }): SyncService {
   let running: Promise<SyncResult> | null = null;
   const timers: NodeJS.Timeout[] = [];
+  // Set when the ERP refused the station's credentials or signature: retrying with the same ones cannot help, so
+  // the background loop stops calling until the settings change (a restart) or someone asks "sync now".
+  let pausedBy: string | null = null;
+
+  function pauseForAuth(message: string): void {
+    pausedBy = `the ERP refused the station's credentials: ${message}. Uploads are paused until the ERP settings are fixed (then restart or Sync now); queued shipments are kept.`;
+    connectivity.failed(pausedBy);
+  }
 
   function queueStatus(): QueueStatus {
     const stats = outbox.stats();
@@ -58,7 +69,8 @@ export function createSyncService({
       lastSyncAt: settings.get(LAST_SYNC_KEY),
       rejected: stats.rejected,
       conflict: stats.conflict,
-      lastError: connectivity.lastError,
+      lastError: pausedBy ?? connectivity.lastError,
+      paused: pausedBy !== null,
     };
   }
 
@@ -69,15 +81,22 @@ export function createSyncService({
   }
 
   async function drain(force = false): Promise<SyncResult> {
+    if (pausedBy && !force) {
+      onQueueChanged(queueStatus());
+      return { pulled: 0, uploaded: 0, failed: 0, depth: outbox.stats().depth, error: pausedBy, refused: [] };
+    }
     const result = await uploader.drain({ force });
     if (!result.stoppedBy && result.uploaded + result.failed > 0) succeeded();
+    if (result.stoppedKind === 'auth' && result.stoppedBy) pauseForAuth(result.stoppedBy);
+    else if (result.stoppedBy) connectivity.failed(result.stoppedBy);
     onQueueChanged(queueStatus());
     return {
       pulled: 0,
       uploaded: result.uploaded,
       failed: result.failed,
       depth: result.remaining,
-      error: result.stoppedBy,
+      error: result.stoppedKind === 'auth' ? pausedBy : result.stoppedBy,
+      refused: result.refused,
     };
   }
 
@@ -88,9 +107,11 @@ export function createSyncService({
       succeeded();
       onOrdersChanged(pulled);
     } catch (error) {
-      connectivity.failed((error as Error).message);
+      if (error instanceof ErpError && error.kind === 'auth') pauseForAuth(error.message);
+      else connectivity.failed((error as Error).message);
       onQueueChanged(queueStatus());
-      return { pulled: 0, uploaded: 0, failed: 0, depth: outbox.stats().depth, error: (error as Error).message };
+      const message = pausedBy ?? (error as Error).message;
+      return { pulled: 0, uploaded: 0, failed: 0, depth: outbox.stats().depth, error: message, refused: [] };
     }
     const drained = await drain(true);
     return { ...drained, pulled };
@@ -103,6 +124,8 @@ export function createSyncService({
 
   return {
     syncNow() {
+      // An explicit sync is the person saying "try again": lift the pause; a new refusal sets it again.
+      pausedBy = null;
       running ??= run().finally(() => {
         running = null;
       });
@@ -113,13 +136,13 @@ export function createSyncService({
     start({ pullMs, drainMs }) {
       timers.push(
         setInterval(
-          quiet(() => this.syncNow()),
+          quiet(() => (pausedBy ? Promise.resolve() : (running ??= run().finally(() => (running = null))))),
           pullMs,
         ),
       );
       timers.push(
         setInterval(
-          quiet(() => (outbox.stats().depth > 0 ? drain(false) : Promise.resolve())),
+          quiet(() => (!pausedBy && outbox.stats().depth > 0 ? drain(false) : Promise.resolve())),
           drainMs,
         ),
       );

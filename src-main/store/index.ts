@@ -6,3 +6,4 @@ export * from './settings-repository';
 export * from './scan-log';
 export * from './number-pool-repository';
 export * from './shipping-store';
+export * from './templates-repository';

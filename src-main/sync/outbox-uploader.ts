@@ -1,4 +1,4 @@
-import { ErpError, type ErpConnector, type ShipmentConfirmation } from '../erp';
+import { ErpError, type ErpConnector, type ErpErrorKind, type ShipmentConfirmation } from '../erp';
 import type { Outbox } from '../store';
 import { backoffDelayMs } from './backoff';
 
@@ -9,6 +9,18 @@ export interface DrainResult {
   remaining: number;
   /** Set when the drain stopped early because the ERP refused the station's credentials or was unreachable. */
   stoppedBy: string | null;
+  /** What stopped it: `auth` (credentials or signature refused: pause until settings change) or a retryable kind. */
+  stoppedKind: ErpErrorKind | null;
+  /** Write-backs the ERP refused for good in this drain (parked for a supervisor), with its reason. */
+  refused: RefusedUpload[];
+}
+
+/** One write-back the ERP answered with a permanent refusal. */
+export interface RefusedUpload {
+  /** The order it belongs to. */
+  aggregate: string;
+  state: 'rejected' | 'conflict';
+  reason: string;
 }
 
 /** Uploads the outbox to the ERP. */
@@ -48,6 +60,8 @@ export function createOutboxUploader({
     let uploaded = 0;
     let failed = 0;
     let stoppedBy: string | null = null;
+    let stoppedKind: ErpErrorKind | null = null;
+    const refused: RefusedUpload[] = [];
     const attempted = new Set<number>();
     for (;;) {
       const batch = outbox.due(batchSize, force).filter((item) => !attempted.has(item.id));
@@ -64,16 +78,20 @@ export function createOutboxUploader({
           failed++;
           if (erpError.kind === 'rejected' || erpError.kind === 'not-found') {
             outbox.markFailed(item.id, 'rejected', erpError.message);
+            refused.push({ aggregate: item.aggregate, state: 'rejected', reason: erpError.message });
             onOutcome?.(true, null);
           } else if (erpError.kind === 'conflict') {
             outbox.markFailed(item.id, 'conflict', erpError.message);
+            refused.push({ aggregate: item.aggregate, state: 'conflict', reason: erpError.message });
             onOutcome?.(true, null);
           } else {
             const delay = erpError.retryAfterMs ?? backoffDelayMs(item.attempts, random);
             outbox.markRetry(item.id, erpError.message, new Date(clock().getTime() + delay).toISOString());
             onOutcome?.(erpError.kind !== 'network', erpError.message);
             // The ERP is away or refusing us: the rest would fail the same way, so stop and keep them queued.
+            // An auth refusal never drops or parks the item: it stays pending with its key for after the fix.
             stoppedBy = erpError.message;
+            stoppedKind = erpError.kind;
           }
         }
         onProgress?.();
@@ -81,7 +99,7 @@ export function createOutboxUploader({
       }
       if (stoppedBy) break;
     }
-    return { uploaded, failed, remaining: outbox.stats().depth, stoppedBy };
+    return { uploaded, failed, remaining: outbox.stats().depth, stoppedBy, stoppedKind, refused };
   }
 
   return {

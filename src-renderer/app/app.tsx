@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { PackScreen } from '../features/pack/pack-screen';
 import { QueueScreen } from '../features/queue/queue-screen';
+import { TemplateEditor } from '../features/templates/template-editor';
+import { SettingsScreen } from '../features/settings/settings-screen';
 import type { ScannerOptions } from '../lib/scanner';
 import { ConnectionBanner } from './connection-banner';
 import { Header } from './header';
@@ -20,7 +22,17 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
     <div className="app">
       <Header />
       <ConnectionBanner />
-      <main className="screen">{screen === 'pack' ? <PackScreen /> : <QueueScreen />}</main>
+      <main className="screen">
+        {screen === 'pack' ? (
+          <PackScreen />
+        ) : screen === 'templates' ? (
+          <TemplateEditor />
+        ) : screen === 'settings' ? (
+          <SettingsScreen />
+        ) : (
+          <QueueScreen />
+        )}
+      </main>
     </div>
   );
 }

@@ -21,6 +21,8 @@ export function Header() {
   const nav: ReadonlyArray<{ id: Screen; label: string }> = [
     { id: 'pack', label: t('nav.pack') },
     { id: 'queue', label: t('nav.queue') },
+    { id: 'templates', label: t('nav.templates') },
+    { id: 'settings', label: t('nav.settings') },
   ];
 
   return (
@@ -47,6 +49,11 @@ export function Header() {
         <span className={online ? 'badge online' : 'badge offline'} data-testid="online-badge" data-online={online}>
           <span aria-hidden="true">{online ? '●' : '○'}</span> {online ? t('status.online') : t('status.offline')}
         </span>
+        {queue?.paused && (
+          <span className="badge paused" data-testid="paused-badge" title={queue.lastError ?? undefined}>
+            <span aria-hidden="true">⏸</span> {t('status.paused')}
+          </span>
+        )}
         <span
           className={queue && queue.depth > 0 ? 'badge depth pending' : 'badge depth'}
           data-testid="queue-depth"

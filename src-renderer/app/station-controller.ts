@@ -28,6 +28,8 @@ export interface StationController {
   plainKey(key: string): boolean;
   setLocale(locale: Locale): void;
   setVolume(volume: number): void;
+  /** Calls a contract command directly: for supervisor screens that keep their own state (template editor). */
+  invoke: Api['invoke'];
   dispose(): void;
 }
 
@@ -157,6 +159,7 @@ export function startStation(
       state().setVolume(v);
       storage?.setItem(STORAGE_KEYS.volume, String(v));
     },
+    invoke: (name, input) => api.invoke(name, input),
     dispose() {
       for (const off of offs) off();
     },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createStation } from '../../compose';
-import { rendererDir } from '../../platform';
+import { erpCredentialsFromEnv, rendererDir } from '../../platform';
 import { startWebShell } from '../../shells/web';
 import { CliError } from '../cli-error';
 import { out, untilSignal } from '../io';
@@ -19,7 +19,8 @@ export async function serveCommand(
   const station = await createStation({
     dataDir,
     erpUrl: resolveErpUrl(options),
-    erpApiKey: process.env.DOCKSIDE_ERP_API_KEY,
+    erpApiKey: erpCredentialsFromEnv().apiKey,
+    erpSigning: erpCredentialsFromEnv().signing,
     printer: options.printer,
     background: true,
   });

@@ -29,6 +29,14 @@ export async function shipCommand(orderNo: string, options: StationOptions & { j
     state = await station.pack.confirm();
     if (state.error) throw new CliError(state.error.message);
     const upload = await station.sync.drain(true);
+    const refusal = upload.refused.find((r) => r.aggregate === orderNo);
+    if (refusal) {
+      // The label is out, but the ERP will not take the shipment: that needs a person, so say it and fail.
+      throw new CliError(
+        `${orderNo} printed with tracking number ${label.trackingNumber}, but the ERP refused the shipment ` +
+          `(${refusal.state}): ${refusal.reason}. It waits in the outbox for a supervisor; see dockside status`,
+      );
+    }
     const queued = upload.depth > 0;
     if (options.json) {
       outJson({

@@ -17,9 +17,19 @@ export interface DemoErpOptions {
   orders?: number | undefined;
   /** When set, every route but `/api/v1/health` wants `Authorization: Bearer KEY`. */
   apiKey?: string | undefined;
-  /** The ERP's notion of now (timestamps, claim leases). Default: the system clock. */
+  /** The ERP's notion of now (timestamps, claim leases, signature skew). Default: the system clock. */
   clock?: (() => Date) | undefined;
+  /**
+   * When set, every route but `/api/v1/health` wants requests signed with this shared secret (HMAC-SHA256, see
+   * docs/erp-api.yaml): a bad signature, a timestamp more than 5 minutes off and a replayed nonce are refused 401.
+   */
+  secret?: string | undefined;
+  /** The key id signed requests must name. Default `dockside`. */
+  keyId?: string | undefined;
 }
+
+/** Key id the demo ERP expects when started with a secret and no key id. */
+export const DEFAULT_DEMO_KEY_ID = 'dockside';
 
 /** A running (or ready to run) demo ERP. */
 export interface DemoErp {
@@ -31,6 +41,10 @@ export interface DemoErp {
   listen(port?: number): Promise<{ port: number; url: string }>;
   /** Handles one request in-process, e.g. from another `node:http` server or a test. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /**
+   * Test switch: the next `count` requests (health excepted) are answered 429 with `Retry-After: retryAfterS`.
+   */
+  throttle(count: number, retryAfterS: number): void;
   /** Stops the server (if listening) and closes the database file. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -48,12 +62,25 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     repo.close();
     throw error;
   }
-  const handle = createDemoErpRouter(createDemoErpService(repo, clock), { apiKey: options.apiKey, now: clock });
+  let throttled = { count: 0, retryAfterS: 1 };
+  const handle = createDemoErpRouter(createDemoErpService(repo, clock), {
+    apiKey: options.apiKey,
+    signing: options.secret ? { keyId: options.keyId ?? DEFAULT_DEMO_KEY_ID, secret: options.secret } : undefined,
+    now: clock,
+    throttle: () => {
+      if (throttled.count <= 0) return null;
+      throttled.count--;
+      return throttled.retryAfterS;
+    },
+  });
   let server: Server | null = null;
   let closed = false;
 
   return {
     handle,
+    throttle: (count, retryAfterS) => {
+      throttled = { count, retryAfterS };
+    },
     listen: (port = 0) =>
       new Promise((resolve, reject) => {
         if (closed) return reject(new Error('demo ERP is closed'));

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { apiOrderStatusSchema, apiShipmentRequestSchema } from '../api-schema';
 import type { DemoErpService } from './demo-erp-service';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './demo-erp-service';
-import { HttpError, parseOrThrow, readJsonBody, sendError, sendJson } from './http-io';
+import { SIGNATURE_HEADERS, SIGNATURE_SKEW_MS, verifySignature, type SigningKey } from '../rest/signing';
+import { HttpError, parseJsonBody, parseOrThrow, readRawBody, sendError, sendJson } from './http-io';
 
 /** Handles one HTTP request of the ERP contract; never rejects (failures become error answers). */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -22,15 +23,23 @@ const idempotencyKeySchema = z
   .min(1, 'Idempotency-Key header is required')
   .max(200, 'Idempotency-Key header is longer than 200 characters');
 
+/** Options of {@link createDemoErpRouter}. */
+export interface DemoErpRouterOptions {
+  apiKey?: string | undefined;
+  /** When set, every route but `/health` wants a valid HMAC signature with a fresh timestamp and an unused nonce. */
+  signing?: SigningKey | undefined;
+  now: () => Date;
+  /** Test switch: when it returns a number of seconds, the request is answered 429 with that Retry-After. */
+  throttle?: (() => number | null) | undefined;
+}
+
 /**
  * Routes requests under `/api/v1` to the service. When `apiKey` is set every route but `/health` wants
- * `Authorization: Bearer KEY`.
+ * `Authorization: Bearer KEY`; when `signing` is set, a valid signature too (docs/erp-api.yaml, "Signed requests").
  */
-export function createDemoErpRouter(
-  service: DemoErpService,
-  options: { apiKey?: string | undefined; now: () => Date },
-): RequestHandler {
+export function createDemoErpRouter(service: DemoErpService, options: DemoErpRouterOptions): RequestHandler {
   const expectedKey = options.apiKey ? digest(options.apiKey) : null;
+  const nonces = createNonceMemory(SIGNATURE_SKEW_MS);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -47,6 +56,15 @@ export function createDemoErpRouter(
       return sendJson(res, 200, { status: 'ok', time: options.now().toISOString() });
     }
     if (expectedKey) authorize(req, expectedKey);
+    // The body is read once, up front: the signature covers its exact bytes.
+    const raw = await readRawBody(req);
+    if (options.signing) checkSignature(req, url, raw, options.signing, options.now(), nonces);
+    const retryAfter = options.throttle?.() ?? null;
+    if (retryAfter !== null) {
+      throw new HttpError(429, 'rate-limited', `too many requests; retry after ${retryAfter} s`, {
+        'retry-after': String(retryAfter),
+      });
+    }
 
     if (resource === 'orders' && id === undefined) {
       allow(method, ['GET']);
@@ -59,13 +77,13 @@ export function createDemoErpRouter(
     }
     if (resource === 'orders' && id !== undefined && action === 'claim' && rest.length === 0) {
       allow(method, ['POST']);
-      const body = parseOrThrow(claimBodySchema, await readJsonBody(req), 'body');
+      const body = parseOrThrow(claimBodySchema, parseJsonBody(raw), 'body');
       return sendJson(res, 200, service.claim(id, body.stationId));
     }
     if (resource === 'shipments' && id === undefined) {
       allow(method, ['POST']);
       const key = parseOrThrow(idempotencyKeySchema, headerValue(req, 'idempotency-key'), 'Idempotency-Key');
-      const body = parseOrThrow(apiShipmentRequestSchema, await readJsonBody(req), 'body');
+      const body = parseOrThrow(apiShipmentRequestSchema, parseJsonBody(raw), 'body');
       const answer = service.ship(body, key);
       return sendJson(res, answer.status, answer.body);
     }
@@ -90,6 +108,62 @@ export function createDemoErpRouter(
       if (httpError.status === 413) res.once('finish', () => req.destroy());
     }
   };
+}
+
+/** Seen nonces, each kept until its timestamp has left the skew window (a replay after that is stale anyway). */
+interface NonceMemory {
+  /** True when the nonce is new (and remembers it); false when it was seen within the window. */
+  remember(nonce: string, nowMs: number): boolean;
+}
+
+function createNonceMemory(windowMs: number): NonceMemory {
+  const seen = new Map<string, number>();
+  let nextSweep = 0;
+  return {
+    remember(nonce, nowMs) {
+      if (nowMs >= nextSweep) {
+        for (const [key, expires] of seen) if (expires <= nowMs) seen.delete(key);
+        nextSweep = nowMs + 10_000;
+      }
+      const expires = seen.get(nonce);
+      if (expires !== undefined && expires > nowMs) return false;
+      // Twice the window: a timestamp may lie `windowMs` in the future and still be accepted `windowMs` later.
+      seen.set(nonce, nowMs + 2 * windowMs);
+      return true;
+    },
+  };
+}
+
+const SIGNATURE_MESSAGES: Record<string, string> = {
+  'signature-missing': `request is not signed (send ${Object.values(SIGNATURE_HEADERS).join(', ')})`,
+  'unknown-key': 'the signing key id is not known here',
+  'stale-timestamp': 'the request timestamp is outside the allowed skew of 5 minutes (check the station clock)',
+  'bad-signature': 'the request signature does not match (wrong secret, or the request was altered)',
+  'replayed-nonce': 'this nonce was already used (replayed request)',
+};
+
+function checkSignature(
+  req: IncomingMessage,
+  url: URL,
+  raw: Buffer,
+  key: SigningKey,
+  now: Date,
+  nonces: NonceMemory,
+): void {
+  const nonce = headerValue(req, SIGNATURE_HEADERS.nonce);
+  const failure =
+    verifySignature(
+      key,
+      { method: req.method ?? 'GET', target: url.pathname + url.search, body: raw },
+      {
+        keyId: headerValue(req, SIGNATURE_HEADERS.keyId),
+        timestamp: headerValue(req, SIGNATURE_HEADERS.timestamp),
+        nonce,
+        signature: headerValue(req, SIGNATURE_HEADERS.signature),
+      },
+      now,
+    ) ?? (nonce !== undefined && !nonces.remember(nonce, now.getTime()) ? 'replayed-nonce' : null);
+  if (failure) throw new HttpError(401, failure, SIGNATURE_MESSAGES[failure] ?? failure);
 }
 
 function authorize(req: IncomingMessage, expected: Buffer): void {

@@ -22,6 +22,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * An empty body reads as `undefined`, so the schema check reports the missing fields.
  */
 export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  return parseJsonBody(await readRawBody(req, limit));
+}
+
+/** Reads a request body's bytes, refusing more than `limit` bytes (413). */
+export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -32,7 +37,12 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     if (size > limit) throw tooLarge(limit);
     chunks.push(buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Parses body bytes as JSON (400 when they do not parse); an empty body reads as `undefined`. */
+export function parseJsonBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -115,7 +115,8 @@ function generateOrder(random: Prng, index: number, stock: DemoStockRecord[], cr
 function chineseReceiver(random: Prng): Address {
   const area = pick(random, CN_AREAS);
   const name = pick(random, CN_SURNAMES) + pick(random, CN_GIVEN_NAMES);
-  const phone = `1${randomInt(random, 3, 9)}${randomDigits(random, 9)}`;
+  // 13x and 18x: every number in those ranges is a valid mobile number (intake checks them).
+  const phone = `1${randomInt(random, 3, 9) % 2 ? 3 : 8}${randomDigits(random, 9)}`;
   const room = `${randomInt(random, 1, 32)}${String(randomInt(random, 1, 6)).padStart(2, '0')}`;
   const address = `${pick(random, area.streets)} ${randomInt(random, 1, 399)} 号 ${randomInt(random, 1, 12)} 栋 ${room}`;
   return {
@@ -130,12 +131,43 @@ function chineseReceiver(random: Prng): Address {
   };
 }
 
+/** Real area codes of the demo's US cities: a random one would not be a number that exists. */
+const US_AREA_CODES: Readonly<Record<string, string>> = {
+  'San Francisco': '415',
+  'New York': '212',
+  Seattle: '206',
+  Austin: '512',
+};
+
+/** Area codes of the demo's German cities (a 2- or 3-digit code in place of the first two random digits). */
+const DE_AREA_CODES: Readonly<Record<string, string>> = { Berlin: '30', München: '89', Hamburg: '40', Köln: '221' };
+
+/**
+ * Makes a random number one that could be dialled (intake checks phones with libphonenumber-js): the city's area
+ * code and an exchange starting 2-9 in the US, a mobile prefix (6) in France, the city's area code in Germany. Consumes no randomness, so every
+ * other field of the seed data stays as it was.
+ */
+function dialable(country: string, city: string, phone: string): string {
+  if (country === 'US') {
+    const digits = phone.replace(/\D/g, '').slice(1);
+    const exchange = String(2 + (Number(digits[3]) % 8)) + digits.slice(4, 6);
+    return `+1 ${US_AREA_CODES[city] ?? '415'}${exchange}${digits.slice(6)}`;
+  }
+  if (country === 'FR') return phone.replace(/^(\+33 )\d/, '$16');
+  if (country === 'DE') return phone.replace(/^(\+49 )\d{2}/, `$1${DE_AREA_CODES[city] ?? '30'}`);
+  return phone;
+}
+
 function foreignReceiver(random: Prng): Address {
   const country = pick(random, FOREIGN_COUNTRIES);
   const city = pick(random, country.cities);
   return {
     name: pick(random, country.names),
-    phone: `${country.phonePrefix}${randomDigits(random, country.country === 'US' ? 10 : 9)}`,
+    phone: dialable(
+      country.country,
+      city.city,
+      `${country.phonePrefix}${randomDigits(random, country.country === 'US' ? 10 : 9)}`,
+    ),
     country: country.country,
     ...(city.province === undefined ? {} : { province: city.province }),
     city: city.city,

@@ -1,2 +1,3 @@
 export * from './rest-connector';
 export { kindOfStatus, parseRetryAfter } from './http-error-kind';
+export * from './signing';

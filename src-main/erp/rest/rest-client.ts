@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { apiErrorSchema } from '../api-schema';
 import { ErpError } from '../connector';
 import { kindOfStatus, parseRetryAfter } from './http-error-kind';
+import { signRequest, type SigningKey } from './signing';
 
 /** Options of {@link createRestClient}. */
 export interface RestClientOptions {
@@ -11,8 +12,10 @@ export interface RestClientOptions {
   fetch?: typeof fetch | undefined;
   /** Per call, covering connect, headers and body. Default 10 000. */
   timeoutMs?: number | undefined;
-  /** For Retry-After dates. Default: the system clock. */
+  /** For Retry-After dates and signature timestamps. Default: the system clock. */
   clock?: (() => Date) | undefined;
+  /** When set, every request carries the HMAC-SHA256 signature headers (see signing.ts). */
+  signing?: SigningKey | undefined;
 }
 
 /** One call of the ERP contract. */
@@ -42,7 +45,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
   const clock = options.clock ?? (() => new Date());
   const apiRoot = toApiRoot(options.baseUrl);
   // Messages show where the call went, but never the API key (not even when the ERP echoes it back).
-  const scrub = (text: string): string => (options.apiKey ? text.split(options.apiKey).join('***') : text);
+  const secrets = [options.apiKey, options.signing?.secret].filter((value): value is string => !!value);
+  const scrub = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
 
   return {
     async call(request) {
@@ -54,6 +58,18 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
       if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
       if (request.body !== undefined) headers['content-type'] = 'application/json';
+      const body = request.body === undefined ? null : JSON.stringify(request.body);
+      if (options.signing) {
+        // Signed over the exact bytes sent and the exact request target, so a proxy that rewrites either fails.
+        Object.assign(
+          headers,
+          signRequest(
+            options.signing,
+            { method: request.method, target: url.pathname + url.search, body: body ?? '' },
+            clock(),
+          ),
+        );
+      }
 
       let response: Response;
       let text: string;
@@ -61,7 +77,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
         response = await fetchImpl(url, {
           method: request.method,
           headers,
-          body: request.body === undefined ? null : JSON.stringify(request.body),
+          body,
           signal: AbortSignal.timeout(timeoutMs),
         });
         text = await response.text();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { createStation, type Station, type StationConfig } from '../../compose';
+import { erpCredentialsFromEnv } from '../../platform';
 import { buildAppMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -49,7 +50,10 @@ async function start(): Promise<void> {
   const config: StationConfig = {
     dataDir: app.getPath('userData'),
     background: true,
-    ...(args.erpUrl !== undefined ? { erpUrl: args.erpUrl } : {}),
+    erpApiKey: erpCredentialsFromEnv().apiKey,
+    erpSigning: erpCredentialsFromEnv().signing,
+    // Same precedence as the CLI: --erp, then DOCKSIDE_ERP_URL, then the saved settings or the demo ERP.
+    ...((args.erpUrl ?? process.env.DOCKSIDE_ERP_URL) ? { erpUrl: args.erpUrl ?? process.env.DOCKSIDE_ERP_URL } : {}),
     ...(args.printer !== undefined ? { printer: args.printer } : {}),
   };
   const station = await createStation(config);

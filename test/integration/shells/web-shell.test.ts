@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import type { EventName, PackState, QueueStatus, ServerMessage } from '../../../src-main/contract';
 import { startWebShell, type WebShell } from '../../../src-main/shells/web';
 import type { CommandHandlers, EventSource, StationApi } from '../../../src-main/station/station-api';
+import { fakeHandlers } from '../../helpers/fake-handlers';
 
 const idle: PackState = { phase: 'idle', order: null, error: null, lastScan: null, label: null, lastShipped: null };
 const queue: QueueStatus = {
@@ -26,7 +27,7 @@ function fakeApi(): {
   listenerCount: () => number;
 } {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const handlers: CommandHandlers = {
+  const handlers: CommandHandlers = fakeHandlers({
     'station:info': async () => ({
       version: '0.1.0',
       stationId: 'bench-1',
@@ -42,7 +43,8 @@ function fakeApi(): {
     'orders:list': async () => [],
     'queue:status': async () => queue,
     'sync:now': async () => Promise.reject(new Error('secret stack detail')),
-  };
+  });
+
   const events: EventSource = {
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

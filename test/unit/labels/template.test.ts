@@ -24,7 +24,7 @@ describe('label templates', () => {
     const t = parseTemplate(shipped(), 'generic-100x150');
     expect(t.widthMm).toBe(100);
     expect(t.heightMm).toBe(150);
-    expect(t.elements.some((e) => e.type === 'code128')).toBe(true);
+    expect(t.elements.some((e) => e.type === 'barcode' && e.symbology === 'code128')).toBe(true);
     expect(t.elements.some((e) => e.type === 'image')).toBe(true);
     expect(t.elements.some((e) => e.type === 'item-list')).toBe(true);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PackState, QueueStatus } from '../../../src-main/contract';
 import { dispatchCommand } from '../../../src-main/station/dispatch-command';
 import type { CommandHandlers, StationApi } from '../../../src-main/station/station-api';
+import { fakeHandlers } from '../../helpers/fake-handlers';
 
 const idle: PackState = { phase: 'idle', order: null, error: null, lastScan: null, label: null, lastShipped: null };
 const queue: QueueStatus = {
@@ -15,7 +16,7 @@ const queue: QueueStatus = {
 };
 
 function fakeApi(overrides: Partial<CommandHandlers> = {}): StationApi {
-  const handlers: CommandHandlers = {
+  const handlers: CommandHandlers = fakeHandlers({
     'station:info': async () => ({
       version: '0.1.0',
       stationId: 'bench-1',
@@ -32,7 +33,8 @@ function fakeApi(overrides: Partial<CommandHandlers> = {}): StationApi {
     'queue:status': async () => queue,
     'sync:now': async () => ({ pulled: 0, uploaded: 0, failed: 0, depth: 0 }),
     ...overrides,
-  };
+  });
+
   return { handlers, events: { on: () => () => undefined } };
 }
 
