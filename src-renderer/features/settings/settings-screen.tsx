@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import './settings.css';
 
 type SettingsView = CommandOutput<'erp:getSettings'>;
 type Attention = CommandOutput<'orders:attention'>;
