@@ -76,7 +76,6 @@ describe('ERP settings', () => {
 
     await page.getByTestId('erp-save').click();
     await page.locator('[data-testid="erp-notice"].good').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('erp-notice').textContent()).not.toBe(refused);
     // Stored for the next start, readable by the station's user only.
     const credentials = path.join(data, 'erp-credentials.json');
     expect(statSync(credentials).mode & 0o777).toBe(0o600);
