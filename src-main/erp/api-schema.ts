@@ -36,6 +36,17 @@ export const apiShipmentSchema = z.object({
   fee: z.number().nonnegative().optional(),
 });
 
+/** Delivery statuses on the wire (the station's one mapping table, src-main/domain/status-mapping.ts). */
+export const apiDeliveryStatusSchema = z.enum([
+  'pending',
+  'picked-up',
+  'in-transit',
+  'out-for-delivery',
+  'delivered',
+  'exception',
+  'cancelled',
+]);
+
 export const apiOrderStatusSchema = z.enum(['pending', 'claimed', 'shipped', 'cancelled']);
 
 /** An order as `GET /api/v1/orders/{orderNo}` returns it, and as `dockside label --order FILE.json` reads it. */
@@ -53,6 +64,20 @@ export const apiOrderSchema = z.object({
   trackingNumber: text(64).nullable().optional(),
   shipments: z.array(apiShipmentSchema).default([]),
   note: text(1000).optional(),
+  /** Where the parcel is, once shipped (from handovers and tracking events). */
+  deliveryStatus: apiDeliveryStatusSchema.optional(),
+  /** Fees recorded for the order's parcels. */
+  fees: z
+    .array(
+      z.object({
+        kind: z.string(),
+        amount: z.number(),
+        currency: z.string(),
+        trackingNumber: z.string(),
+        postedAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type ApiOrder = z.infer<typeof apiOrderSchema>;
 
@@ -105,3 +130,48 @@ export const apiClaimResponseSchema = z.object({
 
 /** Error body of every non-2xx answer. */
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** A non-empty string of at most `max` characters. */
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+/** Body of `POST /api/v1/handovers`: parcels the courier took from the bench (已揽收). */
+export const apiHandoverRequestSchema = z.object({
+  handoverId: required(64),
+  carrier: required(64),
+  handedOverAt: z.iso.datetime({ offset: true }),
+  stationId: required(100),
+  parcels: z
+    .array(z.object({ orderNo: required(64), trackingNumber: required(64) }))
+    .min(1)
+    .max(500),
+});
+export type ApiHandoverRequest = z.infer<typeof apiHandoverRequestSchema>;
+
+/** Body of `POST /api/v1/tracking-events`: a parcel's delivery status as the carrier reported it. */
+export const apiTrackingEventRequestSchema = z.object({
+  orderNo: required(64),
+  trackingNumber: required(64),
+  status: apiDeliveryStatusSchema,
+  at: z.iso.datetime({ offset: true }),
+  detail: text(500).optional(),
+});
+export type ApiTrackingEventRequest = z.infer<typeof apiTrackingEventRequestSchema>;
+
+/** Body of `POST /api/v1/fees`: a cost of one parcel (freight, insurance, surcharge) for reconciliation. */
+export const apiFeeRequestSchema = z.object({
+  orderNo: required(64),
+  trackingNumber: required(64),
+  kind: z.enum(['freight', 'insurance', 'surcharge']),
+  amount: z.number().nonnegative().max(1_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY'),
+  postedAt: z.iso.datetime({ offset: true }),
+});
+export type ApiFeeRequest = z.infer<typeof apiFeeRequestSchema>;
+
+/** Answer of the three write-back endpoints above. */
+export const apiWritebackResponseSchema = z.object({
+  id: z.string(),
+  /** True when this Idempotency-Key had already recorded it and the ERP replayed its first answer. */
+  replayed: z.boolean(),
+});
+export type ApiWritebackResponse = z.infer<typeof apiWritebackResponseSchema>;

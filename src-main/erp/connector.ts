@@ -1,4 +1,4 @@
-import type { Order } from '../domain';
+import type { DeliveryStatus, Order } from '../domain';
 
 /**
  * What the station needs from an ERP. Each ERP gets one implementation (rest/, later tryton/); the station and the
@@ -63,4 +63,72 @@ export class ErpError extends Error {
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'server' || this.kind === 'rate-limited';
   }
+}
+
+/**
+ * The write-backs beyond the shipment that a connector can record. The station checks them before it queues such
+ * a write, so an ERP that cannot take one is told to nobody, never failed at silently.
+ */
+export interface ErpCapabilities {
+  /** Confirms the courier's pickup (已揽收) of handed-over parcels. */
+  handover: boolean;
+  /** Takes delivery-status updates (运输中, 已签收, 异常 …). */
+  trackingStatus: boolean;
+  /** Takes fees (freight, insurance, surcharges) per parcel. */
+  fees: boolean;
+}
+
+/** No write-back beyond shipments: what a connector that declares nothing can do. */
+export const NO_EXTRA_CAPABILITIES: ErpCapabilities = Object.freeze({
+  handover: false,
+  trackingStatus: false,
+  fees: false,
+});
+
+/** A connector's declared capabilities (none when it declares none). */
+export function capabilitiesOf(connector: ErpConnector & Partial<ErpWritebacks>): ErpCapabilities {
+  return connector.capabilities ?? NO_EXTRA_CAPABILITIES;
+}
+
+/** Parcels a courier took from the bench. */
+export interface HandoverConfirmation {
+  handoverId: string;
+  carrier: string;
+  handedOverAt: string;
+  stationId: string;
+  parcels: { orderNo: string; trackingNumber: string }[];
+}
+
+/** A parcel's delivery status, as mapped by the station's one status table. */
+export interface TrackingStatusReport {
+  orderNo: string;
+  trackingNumber: string;
+  status: DeliveryStatus;
+  at: string;
+  detail?: string | undefined;
+}
+
+/** One cost of one parcel, for freight reconciliation. */
+export interface FeePosting {
+  orderNo: string;
+  trackingNumber: string;
+  kind: 'freight' | 'insurance' | 'surcharge';
+  amount: number;
+  /** ISO 4217, e.g. `CNY`. */
+  currency: string;
+  postedAt: string;
+}
+
+/**
+ * The optional write-backs. A connector that implements one declares it in `capabilities`; each is idempotent by
+ * key like `confirmShipment`.
+ */
+export interface ErpWritebacks {
+  readonly capabilities: ErpCapabilities;
+  confirmHandover(request: HandoverConfirmation, idempotencyKey: string): Promise<{ id: string; replayed: boolean }>;
+  reportTrackingStatus(
+    request: TrackingStatusReport,
+    idempotencyKey: string,
+  ): Promise<{ id: string; replayed: boolean }>;
+  postFee(request: FeePosting, idempotencyKey: string): Promise<{ id: string; replayed: boolean }>;
 }

@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDemoErpRepository, openDemoErpDb } from '../../store/demo-erp';
+import { createDemoErpRepository, createDemoWritebacksRepository, openDemoErpDb } from '../../store/demo-erp';
 import type { DemoErpRepository } from '../../store/demo-erp';
 import { createDemoErpRouter } from './demo-erp-router';
 import { createDemoErpService } from './demo-erp-service';
+import { createDemoWritebackService, type DemoWritebackService } from './demo-erp-writebacks';
 import { DEFAULT_ORDER_COUNT, DEFAULT_SEED, generateSeedData } from './seed-data';
 
 /** Options of {@link createDemoErp}. */
@@ -55,8 +56,11 @@ export interface DemoErp {
  */
 export function createDemoErp(options: DemoErpOptions): DemoErp {
   const clock = options.clock ?? (() => new Date());
-  const repo = createDemoErpRepository(openDemoErpDb(options.dbPath));
+  const db = openDemoErpDb(options.dbPath);
+  const repo = createDemoErpRepository(db);
+  let writebacks: DemoWritebackService;
   try {
+    writebacks = createDemoWritebackService(repo, createDemoWritebacksRepository(db), clock);
     seedIfNew(repo, options, clock);
   } catch (error) {
     repo.close();
@@ -67,6 +71,7 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     apiKey: options.apiKey,
     signing: options.secret ? { keyId: options.keyId ?? DEFAULT_DEMO_KEY_ID, secret: options.secret } : undefined,
     now: clock,
+    writebacks,
     throttle: () => {
       if (throttled.count <= 0) return null;
       throttled.count--;

@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { apiOrderStatusSchema, apiShipmentRequestSchema } from '../api-schema';
+import { apiOrderStatusSchema, apiShipmentRequestSchema, type ApiOrder } from '../api-schema';
 import type { DemoErpService } from './demo-erp-service';
+import { isWritebackResource, type DemoWritebackService } from './demo-erp-writebacks';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './demo-erp-service';
 import { SIGNATURE_HEADERS, SIGNATURE_SKEW_MS, verifySignature, type SigningKey } from '../rest/signing';
 import { HttpError, parseJsonBody, parseOrThrow, readRawBody, sendError, sendJson } from './http-io';
@@ -31,6 +32,8 @@ export interface DemoErpRouterOptions {
   now: () => Date;
   /** Test switch: when it returns a number of seconds, the request is answered 429 with that Retry-After. */
   throttle?: (() => number | null) | undefined;
+  /** Handovers, tracking events and fees; without it those routes answer 404. */
+  writebacks?: DemoWritebackService | undefined;
 }
 
 /**
@@ -40,6 +43,7 @@ export interface DemoErpRouterOptions {
 export function createDemoErpRouter(service: DemoErpService, options: DemoErpRouterOptions): RequestHandler {
   const expectedKey = options.apiKey ? digest(options.apiKey) : null;
   const nonces = createNonceMemory(SIGNATURE_SKEW_MS);
+  const decorate = (order: ApiOrder): ApiOrder => options.writebacks?.decorate(order) ?? order;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -69,11 +73,12 @@ export function createDemoErpRouter(service: DemoErpService, options: DemoErpRou
     if (resource === 'orders' && id === undefined) {
       allow(method, ['GET']);
       const query = parseOrThrow(listQuerySchema, Object.fromEntries(url.searchParams), 'query');
-      return sendJson(res, 200, service.listOrders(query));
+      const page = service.listOrders(query);
+      return sendJson(res, 200, { ...page, orders: page.orders.map(decorate) });
     }
     if (resource === 'orders' && id !== undefined && action === undefined) {
       allow(method, ['GET']);
-      return sendJson(res, 200, service.getOrder(id));
+      return sendJson(res, 200, decorate(service.getOrder(id)));
     }
     if (resource === 'orders' && id !== undefined && action === 'claim' && rest.length === 0) {
       allow(method, ['POST']);
@@ -90,6 +95,12 @@ export function createDemoErpRouter(service: DemoErpService, options: DemoErpRou
     if (resource === 'stock' && id !== undefined && action === undefined) {
       allow(method, ['GET']);
       return sendJson(res, 200, service.getStock(id));
+    }
+    if (options.writebacks && isWritebackResource(resource) && id === undefined) {
+      allow(method, ['POST']);
+      const key = parseOrThrow(idempotencyKeySchema, headerValue(req, 'idempotency-key'), 'Idempotency-Key');
+      const answer = options.writebacks.record(resource, parseJsonBody(raw), key);
+      return sendJson(res, answer.status, answer.body);
     }
     throw notFound(url.pathname);
   };

@@ -196,8 +196,8 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/** A stable hash of the request: same fields and values give the same hash whatever their key order. */
-function hashRequest(request: ApiShipmentRequest): string {
+/** A stable hash of a request body: same fields and values give the same hash whatever their key order. */
+export function hashRequest(request: unknown): string {
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 

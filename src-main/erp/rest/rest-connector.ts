@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { apiClaimResponseSchema, apiOrderSchema, apiShipmentResponseSchema } from '../api-schema';
-import type { ApiShipmentRequest } from '../api-schema';
+import {
+  apiClaimResponseSchema,
+  apiOrderSchema,
+  apiShipmentResponseSchema,
+  apiWritebackResponseSchema,
+} from '../api-schema';
+import type { ApiFeeRequest, ApiHandoverRequest, ApiShipmentRequest, ApiTrackingEventRequest } from '../api-schema';
 import { ErpError } from '../connector';
-import type { ErpConnector } from '../connector';
+import type { ErpConnector, ErpWritebacks } from '../connector';
 import { mapRawOrder } from '../intake';
 import { createRestClient } from './rest-client';
 import type { SigningKey } from './signing';
@@ -34,12 +39,23 @@ const checkedOrderSchema = apiOrderSchema.loose();
  * The connector for ERPs speaking the generic REST contract (docs/erp-api.yaml), the demo ERP included. Every
  * answer is validated against the wire schemas; every failure is an {@link ErpError} classified by kind.
  */
-export function createRestConnector(options: RestConnectorOptions): ErpConnector {
+export function createRestConnector(options: RestConnectorOptions): ErpConnector & ErpWritebacks {
   const client = createRestClient(options);
   const orderPath = (orderNo: string) => `/orders/${encodeURIComponent(orderNo)}`;
+  const writeback = (path: string, body: unknown, idempotencyKey: string) =>
+    client.call({
+      method: 'POST',
+      path,
+      headers: { 'idempotency-key': idempotencyKey },
+      body,
+      schema: apiWritebackResponseSchema,
+    });
 
   return {
     kind: 'rest',
+    // The contract has an endpoint for each (docs/erp-api.yaml); an ERP that lacks one answers 404 and the item is
+    // parked as rejected with that reason.
+    capabilities: { handover: true, trackingStatus: true, fees: true },
 
     async pullPending(cursor, limit) {
       const page = await client.call({
@@ -93,6 +109,40 @@ export function createRestConnector(options: RestConnectorOptions): ErpConnector
         trackingNumber: answer.shipment.trackingNumber,
         replayed: answer.replayed,
       };
+    },
+
+    confirmHandover(request, idempotencyKey) {
+      const body: ApiHandoverRequest = {
+        handoverId: request.handoverId,
+        carrier: request.carrier,
+        handedOverAt: request.handedOverAt,
+        stationId: request.stationId,
+        parcels: request.parcels.map(({ orderNo, trackingNumber }) => ({ orderNo, trackingNumber })),
+      };
+      return writeback('/handovers', body, idempotencyKey);
+    },
+
+    reportTrackingStatus(request, idempotencyKey) {
+      const body: ApiTrackingEventRequest = {
+        orderNo: request.orderNo,
+        trackingNumber: request.trackingNumber,
+        status: request.status,
+        at: request.at,
+        detail: request.detail,
+      };
+      return writeback('/tracking-events', body, idempotencyKey);
+    },
+
+    postFee(request, idempotencyKey) {
+      const body: ApiFeeRequest = {
+        orderNo: request.orderNo,
+        trackingNumber: request.trackingNumber,
+        kind: request.kind,
+        amount: request.amount,
+        currency: request.currency,
+        postedAt: request.postedAt,
+      };
+      return writeback('/fees', body, idempotencyKey);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ErpError } from '../connector';
-import type { ErpConnector, ShipmentConfirmation, ShipmentReceipt } from '../connector';
+import { ErpError, NO_EXTRA_CAPABILITIES } from '../connector';
+import type { ErpCapabilities, ErpConnector, ShipmentConfirmation, ShipmentReceipt } from '../connector';
 import { createTrytonClient } from './tryton-client';
 import {
   MOVE_FIELDS,
@@ -31,6 +31,11 @@ export interface TrytonConnectorOptions {
 /** The Tryton connector: the shared interface plus releasing a claim. */
 export interface TrytonConnector extends ErpConnector {
   readonly kind: 'tryton';
+  /**
+   * Tryton 6.0's customer shipment has no pickup, delivery-status or per-parcel fee record the station could write
+   * without custom modules, so it declares none; handovers and fees stay in the station (decision 0008).
+   */
+  readonly capabilities: ErpCapabilities;
   /** Gives up this station's claim on a shipment that it will not ship after all (no-op when it holds none). */
   release(orderNo: string, stationId: string): Promise<void>;
 }
@@ -279,6 +284,7 @@ export function createTrytonConnector(options: TrytonConnectorOptions): TrytonCo
 
   return {
     kind: 'tryton',
+    capabilities: NO_EXTRA_CAPABILITIES,
 
     async pullPending(cursor, limit) {
       const after = cursor === null ? 0 : Number(cursor);
