@@ -4,7 +4,7 @@ import type { StationInfo } from './contract';
 import { createDemoErp } from './erp/demo';
 import { createRestConnector } from './erp/rest/rest-connector';
 import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tryton';
-import type { ErpConnector } from './erp';
+import { capabilitiesOf, type ErpConnector, type ErpWritebacks } from './erp';
 import { createLabelRenderer } from './labels';
 import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
 import { createPrinterFromUri, type Printer } from './printers';
@@ -16,6 +16,7 @@ import {
   createSettingsRepository,
   createShippingStore,
   createTemplatesRepository,
+  createWritebacksStore,
   openStationDatabase,
 } from './store';
 import {
@@ -26,6 +27,7 @@ import {
   createErpSettingsService,
   loadSavedErpSettings,
   createTemplatesService,
+  createWritebacksService,
   type ErpSettings,
   type PackService,
   type StationApi,
@@ -114,7 +116,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       throw new Error(
         `ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port] or tryton://user:password@host:port/database`,
       );
-    const connector: ErpConnector = tryton
+    const connector: ErpConnector & Partial<ErpWritebacks> = tryton
       ? createTrytonConnector({ url: erpUrl, fetch: config.fetch, timeoutMs: config.erpTimeoutMs ?? 10_000 })
       : createRestConnector({
           baseUrl: erpUrl,
@@ -217,7 +219,18 @@ export async function createStation(config: StationConfig): Promise<Station> {
               timeoutMs: 5_000,
             }),
     });
-    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings });
+    const writebacks = createWritebacksService({
+      store: createWritebacksStore({ db, outbox }),
+      capabilities: capabilitiesOf(connector),
+      stationId,
+      clock,
+      newId,
+      onQueued: () => {
+        hub.emit('queue:changed', sync.queueStatus());
+        if (config.background) void sync.drain(false);
+      },
+    });
+    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings, writebacks });
     if (config.background) {
       sync.start({ pullMs: 30_000, drainMs: 5_000 });
       closers.push(() => sync.stop());

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { ErpError } from '../erp';
 import { DataDirError, MigrationMismatchError } from '../store';
 import { PrintError } from '../printers';
-import { StationError } from '../station';
+import { StationError, WritebackError } from '../station';
 
 /** A failure the CLI reports in one line and a non-zero exit code. */
 export class CliError extends Error {
@@ -31,7 +31,8 @@ export function describeZodError(error: ZodError, source: string): string {
 export function describeFailure(error: unknown): string {
   if (error instanceof CliError || error instanceof DataDirError || error instanceof MigrationMismatchError)
     return error.message;
-  if (error instanceof StationError || error instanceof PrintError) return error.message;
+  if (error instanceof StationError || error instanceof PrintError || error instanceof WritebackError)
+    return error.message;
   if (error instanceof ErpError) return `ERP: ${error.message}`;
   if (error instanceof ZodError) return describeZodError(error, 'input');
   if (error instanceof Error && (error as { code?: unknown }).code === 'uncovered-character') return error.message;

@@ -1,6 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { appVersion } from '../platform';
 import { describeFailure, CliError } from './cli-error';
+import { feeCommand, handoverCommand, trackingCommand } from './commands/after-shipment';
 import { demoErpCommand } from './commands/demo-erp';
 import { labelCommand } from './commands/label';
 import { serveCommand } from './commands/serve';
@@ -112,6 +113,40 @@ export function buildProgram(): Command {
     .option(...dataOption)
     .option('--json', 'print JSON only')
     .action((options) => statusCommand(options));
+
+  program
+    .command('handover')
+    .description('the courier took these parcels (已揽收): record the handover and tell the ERP')
+    .argument('<trackingNumbers...>', 'tracking numbers of parcels shipped at this station')
+    .option('--carrier <code>', "the courier taking them (default: the parcels' own carrier)")
+    .option(...dataOption)
+    .option(...erpOption)
+    .option('--json', 'print JSON only')
+    .action((trackingNumbers: string[], options) => handoverCommand(trackingNumbers, options));
+
+  program
+    .command('tracking')
+    .description("report a parcel's delivery status to the ERP (已签收, delivered, in-transit, KDNiao codes ...)")
+    .argument('<trackingNumber>', 'a tracking number shipped at this station')
+    .argument('<status>', 'the status, in any spelling the status table knows')
+    .option('--at <iso>', 'when it happened (ISO date-time; default now)')
+    .option('--detail <text>', "the carrier's description")
+    .option(...dataOption)
+    .option(...erpOption)
+    .option('--json', 'print JSON only')
+    .action((trackingNumber: string, status: string, options) => trackingCommand(trackingNumber, status, options));
+
+  program
+    .command('fee')
+    .description("post a parcel's fee (freight by default) to the ERP for reconciliation")
+    .argument('<trackingNumber>', 'a tracking number shipped at this station')
+    .argument('<amount>', 'the amount, e.g. 12.50')
+    .option('--currency <code>', 'ISO 4217 currency', 'CNY')
+    .addOption(new Option('--kind <kind>', 'what the fee is for').choices(['freight', 'insurance', 'surcharge']))
+    .option(...dataOption)
+    .option(...erpOption)
+    .option('--json', 'print JSON only')
+    .action((trackingNumber: string, amount: string, options) => feeCommand(trackingNumber, amount, options));
 
   return program;
 }

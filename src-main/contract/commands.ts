@@ -185,6 +185,61 @@ export const commands = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.object({ total: z.number().int(), orders: z.array(attentionOrderSchema) }),
   },
+  // ---- After the shipment: courier handover, delivery status, fees (handover:*, tracking:*, fees:*) ----
+  /** Hands shipped parcels to the courier (已揽收); all or none. The ERP learns of it through the outbox. */
+  'handover:confirm': {
+    input: z
+      .object({
+        carrier: z.string().trim().min(1).max(64).optional(),
+        trackingNumbers: z.array(z.string().trim().min(1).max(64)).min(1).max(500),
+      })
+      .strict(),
+    output: z.object({
+      handoverId: z.string(),
+      carrier: z.string(),
+      parcels: z.number().int(),
+      /** False when the ERP cannot take handovers: recorded at the station only. */
+      toErp: z.boolean(),
+    }),
+  },
+  /** Parcels handed over since a time (default: the last 24 hours), newest first. */
+  'handover:list': {
+    input: z.object({ since: z.iso.datetime({ offset: true }).optional() }).strict(),
+    output: z.array(
+      z.object({
+        handoverId: z.string(),
+        carrier: z.string(),
+        orderNo: z.string(),
+        trackingNumber: z.string(),
+        handedOverAt: z.string(),
+        queued: z.boolean(),
+      }),
+    ),
+  },
+  /** Queues a parcel's delivery status for the ERP (any spelling the status table knows). */
+  'tracking:report': {
+    input: z
+      .object({
+        trackingNumber: z.string().trim().min(1).max(64),
+        status: z.string().trim().min(1).max(64),
+        at: z.string().max(40).optional(),
+        detail: z.string().max(500).optional(),
+      })
+      .strict(),
+    output: z.object({ status: z.string(), queued: z.boolean() }),
+  },
+  /** Queues a parcel's fee (freight, insurance, surcharge) for the ERP's reconciliation. */
+  'fees:post': {
+    input: z
+      .object({
+        trackingNumber: z.string().trim().min(1).max(64),
+        amount: z.number().nonnegative().max(1_000_000),
+        currency: z.string().trim().length(3).optional(),
+        kind: z.enum(['freight', 'insurance', 'surcharge']).optional(),
+      })
+      .strict(),
+    output: z.object({ queued: z.boolean() }),
+  },
 } as const;
 
 export type Commands = typeof commands;

@@ -6,6 +6,7 @@ import type { CommandHandlers } from './station-api';
 import type { ErpSettingsService } from './erp-settings-service';
 import type { SyncService } from './sync-service';
 import type { TemplatesService } from './templates-service';
+import type { WritebacksService } from './writebacks-service';
 
 /** Binds every contract command to the station's services. */
 export function createStationHandlers({
@@ -15,6 +16,7 @@ export function createStationHandlers({
   info,
   templates,
   erpSettings,
+  writebacks,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -23,10 +25,17 @@ export function createStationHandlers({
   templates: TemplatesService;
   /** ERP settings screen; absent in stations built without one (the commands then refuse). */
   erpSettings?: ErpSettingsService | undefined;
+  /** Handover, delivery status and fees; absent in stations built without them (the commands then refuse). */
+  writebacks?: WritebacksService | undefined;
 }): CommandHandlers {
   const settingsService = (): ErpSettingsService => {
     if (!erpSettings) throw Object.assign(new Error('ERP settings are not available here'), { code: 'unavailable' });
     return erpSettings;
+  };
+  const writebacksService = (): WritebacksService => {
+    if (!writebacks)
+      throw Object.assign(new Error('handovers and fees are not available here'), { code: 'unavailable' });
+    return writebacks;
   };
   return {
     'station:info': async () => info(),
@@ -75,5 +84,9 @@ export function createStationHandlers({
       return { fileName: file.fileName, json: file.json, ...file.ref };
     },
     'templates:import': async ({ json, note }) => templates.importJson(json, note),
+    'handover:confirm': async (input) => writebacksService().handover(input),
+    'handover:list': async ({ since }) => writebacksService().handoversSince(since),
+    'tracking:report': async (input) => writebacksService().reportStatus(input),
+    'fees:post': async (input) => writebacksService().postFee(input),
   };
 }

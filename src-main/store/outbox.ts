@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The kinds of write-back the outbox carries. */
-export type OutboxKind = 'shipment.confirm';
+export type OutboxKind = 'shipment.confirm' | 'handover.confirm' | 'tracking.report' | 'fee.post';
 
 /** States of an outbox item. `pending` waits to upload; the others are final until a supervisor acts. */
 export type OutboxState = 'pending' | 'acked' | 'rejected' | 'conflict';

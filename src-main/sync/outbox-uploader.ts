@@ -1,6 +1,7 @@
-import { ErpError, type ErpConnector, type ErpErrorKind, type ShipmentConfirmation } from '../erp';
+import { ErpError, type ErpConnector, type ErpErrorKind } from '../erp';
 import type { Outbox } from '../store';
 import { backoffDelayMs } from './backoff';
+import { uploadOutboxItem } from './upload-item';
 
 /** What one drain achieved. */
 export interface DrainResult {
@@ -69,7 +70,7 @@ export function createOutboxUploader({
       for (const item of batch) {
         attempted.add(item.id);
         try {
-          const receipt = await connector.confirmShipment(item.payload as ShipmentConfirmation, item.idempotencyKey);
+          const receipt = await uploadOutboxItem(connector, item);
           outbox.markAcked(item.id, receipt);
           uploaded++;
           onOutcome?.(true, null);
