@@ -202,6 +202,11 @@ export const commands = {
       toErp: z.boolean(),
     }),
   },
+  /** Checks one scanned parcel for the handover list: shipped here and not handed over yet. */
+  'handover:check': {
+    input: z.object({ trackingNumber: z.string().trim().min(1).max(64) }).strict(),
+    output: z.object({ trackingNumber: z.string(), orderNo: z.string(), carrier: z.string() }),
+  },
   /** Parcels handed over since a time (default: the last 24 hours), newest first. */
   'handover:list': {
     input: z.object({ since: z.iso.datetime({ offset: true }).optional() }).strict(),

@@ -85,6 +85,7 @@ export function createStationHandlers({
     },
     'templates:import': async ({ json, note }) => templates.importJson(json, note),
     'handover:confirm': async (input) => writebacksService().handover(input),
+    'handover:check': async ({ trackingNumber }) => writebacksService().checkParcel(trackingNumber),
     'handover:list': async ({ since }) => writebacksService().handoversSince(since),
     'tracking:report': async (input) => writebacksService().reportStatus(input),
     'fees:post': async (input) => writebacksService().postFee(input),

@@ -4,8 +4,12 @@ import type { HandedOverParcel, WritebacksStore } from '../store';
 
 /** A refusal of a handover, status or fee entry (crosses the shell boundary with its code). */
 export class WritebackError extends Error {
-  readonly code = 'invalid-writeback';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** `parcel-unknown`, `parcel-handed-over`, `parcel-other-carrier`, or `invalid-writeback` for the rest. */
+    readonly code:
+      'invalid-writeback' | 'parcel-unknown' | 'parcel-handed-over' | 'parcel-other-carrier' = 'invalid-writeback',
+  ) {
     super(message);
     this.name = 'WritebackError';
   }
@@ -27,6 +31,8 @@ export interface WritebacksService {
    * named (or of one courier, when none is named), and not handed over before; otherwise nothing is recorded.
    */
   handover(input: { carrier?: string | undefined; trackingNumbers: string[] }): HandoverResult;
+  /** Checks one scanned parcel before the handover: shipped here and not handed over yet. */
+  checkParcel(trackingNumber: string): { trackingNumber: string; orderNo: string; carrier: string };
   /**
    * Queues a delivery status for the ERP (any spelling the status table knows: 已签收, delivered, KDNiao 3 …); the
    * same status at the same time again is queued once. Refused when the ERP cannot take statuses.
@@ -70,7 +76,8 @@ export function createWritebacksService({
 }): WritebacksService {
   const shipped = (trackingNumber: string) => {
     const shipment = store.findShipmentByTracking(trackingNumber.trim());
-    if (!shipment) throw new WritebackError(`${trackingNumber} is not a parcel shipped at this station`);
+    if (!shipment)
+      throw new WritebackError(`${trackingNumber} is not a parcel shipped at this station`, 'parcel-unknown');
     return shipment;
   };
   const timestamp = (at: string | undefined, what: string): string => {
@@ -81,18 +88,29 @@ export function createWritebacksService({
     return parsed.toISOString();
   };
 
+  const notHandedOver = (trackingNumber: string): void => {
+    const earlier = store.handoverOf(trackingNumber);
+    if (earlier) {
+      throw new WritebackError(
+        `${trackingNumber} was already handed over to ${earlier.carrier} at ${earlier.handedOverAt} (${earlier.handoverId})`,
+        'parcel-handed-over',
+      );
+    }
+  };
+
   return {
+    checkParcel(trackingNumber) {
+      const shipment = shipped(trackingNumber);
+      notHandedOver(shipment.trackingNumber);
+      return { trackingNumber: shipment.trackingNumber, orderNo: shipment.orderNo, carrier: shipment.carrier };
+    },
+
     handover({ carrier, trackingNumbers }) {
       const unique = [...new Set(trackingNumbers.map((t) => t.trim()).filter((t) => t !== ''))];
       if (unique.length === 0) throw new WritebackError('a handover needs at least one tracking number');
       const parcels = unique.map((trackingNumber) => {
         const shipment = shipped(trackingNumber);
-        const earlier = store.handoverOf(trackingNumber);
-        if (earlier) {
-          throw new WritebackError(
-            `${trackingNumber} was already handed over to ${earlier.carrier} at ${earlier.handedOverAt} (${earlier.handoverId})`,
-          );
-        }
+        notHandedOver(trackingNumber);
         return shipment;
       });
       const courier = carrier?.trim() || parcels[0]!.carrier;
@@ -100,6 +118,7 @@ export function createWritebacksService({
       if (foreign) {
         throw new WritebackError(
           `${foreign.trackingNumber} ships with ${foreign.carrier}, not ${courier}: hand over one courier's parcels at a time`,
+          'parcel-other-carrier',
         );
       }
       const handoverId = `HO-${newId()}`;

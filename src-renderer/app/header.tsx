@@ -21,6 +21,7 @@ export function Header() {
   const nav: ReadonlyArray<{ id: Screen; label: string }> = [
     { id: 'pack', label: t('nav.pack') },
     { id: 'queue', label: t('nav.queue') },
+    { id: 'handover', label: t('nav.handover') },
     { id: 'templates', label: t('nav.templates') },
     { id: 'settings', label: t('nav.settings') },
   ];

@@ -3,7 +3,7 @@ import type { Locale } from '../i18n';
 import { ApiError, type Api } from '../lib/api';
 import { soundForChange } from '../lib/feedback';
 import type { ScanRejectReason } from '../lib/scanner';
-import { clampVolume, type SoundPlayer } from '../lib/sound';
+import { clampVolume, type SoundName, type SoundPlayer } from '../lib/sound';
 import { shownError, type ShownError, type StationStore } from '../state/store';
 
 /** localStorage keys of the station's UI settings. */
@@ -30,6 +30,13 @@ export interface StationController {
   setVolume(volume: number): void;
   /** Calls a contract command directly: for supervisor screens that keep their own state (template editor). */
   invoke: Api['invoke'];
+  /**
+   * Routes scans to a screen of its own (the handover list) while that screen is shown; null gives them back to
+   * packing.
+   */
+  setScanHandler(handler: ((code: string) => void) | null): void;
+  /** Plays one of the station's tones (screens with their own results: accepted, refused, done). */
+  play(name: SoundName): void;
   dispose(): void;
 }
 
@@ -100,9 +107,15 @@ export function startStation(
     }
   };
 
+  let scanHandler: ((code: string) => void) | null = null;
+
   const controller: StationController = {
     async scan(code) {
       const s = state();
+      if (s.screen === 'handover' && scanHandler) {
+        scanHandler(code);
+        return;
+      }
       if (s.screen !== 'pack') s.setScreen('pack');
       // A scan acknowledges a local error; the core decides what a scan does while its own error is shown.
       if (s.localError) s.setLocalError(null);
@@ -160,6 +173,10 @@ export function startStation(
       storage?.setItem(STORAGE_KEYS.volume, String(v));
     },
     invoke: (name, input) => api.invoke(name, input),
+    setScanHandler(handler) {
+      scanHandler = handler;
+    },
+    play: (name) => sound.play(name),
     dispose() {
       for (const off of offs) off();
     },

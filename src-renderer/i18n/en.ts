@@ -187,6 +187,29 @@ export const en = {
   'settings.attention.reasons': 'Reasons',
   'settings.attention.refresh': 'Refresh',
   // ---- end ERP settings ----
+  // ---- courier handover ----
+  'nav.handover': 'Handover',
+  'handover.title': 'Courier handover',
+  'handover.prompt': 'Scan each parcel the courier takes',
+  'handover.promptMore': 'Scan the next {carrier} parcel',
+  'handover.typeHint': 'or type a tracking number and press Enter',
+  'handover.listTitle': 'Parcels for the courier',
+  'handover.empty': 'No parcel scanned yet.',
+  'handover.remove': 'Take {tracking} off the list',
+  'handover.confirmEmpty': 'Hand over',
+  'handover.confirm': 'Hand over {count} to {carrier}',
+  'handover.done': '{count} parcels handed over to {carrier}; the ERP is told',
+  'handover.doneLocal':
+    '{count} parcels handed over to {carrier}; recorded at the station (this ERP does not take handovers)',
+  'handover.error.unknown': '{tracking} was not shipped at this station. Put it aside.',
+  'handover.error.handedOver': '{tracking} was already handed over. Do not give it twice.',
+  'handover.error.otherCarrier': '{tracking} goes with another courier, not {carrier}. Put it aside.',
+  'handover.error.duplicate': '{tracking} is already on the list.',
+  'handover.recentTitle': 'Handed over in the last 24 hours',
+  'handover.recentEmpty': 'None yet.',
+  'handover.parcels': '{count} parcels',
+  'handover.toErp': 'to the ERP',
+  'handover.localOnly': 'station only',
 } as const;
 
 /** Every message key. */
