@@ -6,6 +6,7 @@ import type { CommandHandlers } from './station-api';
 import type { ErpSettingsService } from './erp-settings-service';
 import type { SyncService } from './sync-service';
 import type { TemplatesService } from './templates-service';
+import type { QueueService } from './queue-service';
 
 /** Binds every contract command to the station's services. */
 export function createStationHandlers({
@@ -15,6 +16,7 @@ export function createStationHandlers({
   info,
   templates,
   erpSettings,
+  queue,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -23,7 +25,13 @@ export function createStationHandlers({
   templates: TemplatesService;
   /** ERP settings screen; absent in stations built without one (the commands then refuse). */
   erpSettings?: ErpSettingsService | undefined;
+  /** Outbox supervision and tracking-number pools; absent in stations built without them (the commands refuse). */
+  queue?: QueueService | undefined;
 }): CommandHandlers {
+  const queueService = (): QueueService => {
+    if (!queue) throw Object.assign(new Error('queue supervision is not available here'), { code: 'unavailable' });
+    return queue;
+  };
   const settingsService = (): ErpSettingsService => {
     if (!erpSettings) throw Object.assign(new Error('ERP settings are not available here'), { code: 'unavailable' });
     return erpSettings;
@@ -75,5 +83,13 @@ export function createStationHandlers({
       return { fileName: file.fileName, json: file.json, ...file.ref };
     },
     'templates:import': async ({ json, note }) => templates.importJson(json, note),
+    'queue:list': async (input) => queueService().list(input),
+    'queue:item': async ({ id }) => queueService().detail(id),
+    'queue:retry': async (input) => queueService().retry(input),
+    'queue:editRetry': async (input) => queueService().editAndRetry(input),
+    'queue:discard': async (input) => queueService().discard(input),
+    'queue:settings': async (input) => queueService().settings(input),
+    'pool:list': async () => queueService().pools(),
+    'pool:add': async (input) => queueService().addRange(input),
   };
 }

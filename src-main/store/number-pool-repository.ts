@@ -52,6 +52,8 @@ export interface PoolSummary {
 
 /** Raised when a new range is malformed or overlaps numbers another range already holds. */
 export class NumberRangeError extends Error {
+  /** Stable code that crosses the shell boundary. */
+  readonly code = 'invalid-range';
   constructor(message: string) {
     super(message);
     this.name = 'NumberRangeError';
