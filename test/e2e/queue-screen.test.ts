@@ -143,7 +143,8 @@ describe('the queue screen', () => {
       .toBe(1.5);
 
     await page.getByTestId('queue-tab-conflict').click();
-    await page.getByTestId('queue-item').first().click();
+    await page.locator('[data-testid="queue-item"][data-order="SO-100005"]').click();
+    await expect.poll(() => page.getByTestId('queue-detail').textContent()).toContain('SO-100005');
     await page.getByTestId('queue-by').fill('Li Wei');
     await page.getByTestId('queue-discard').click();
     expect(await page.getByTestId('queue-message').textContent()).toContain('Say why');
@@ -151,7 +152,7 @@ describe('the queue screen', () => {
     await page.getByTestId('queue-discard').click();
     await expect.poll(() => page.getByTestId('queue-tab-discarded').textContent()).toContain('(1)');
     await page.getByTestId('queue-tab-discarded').click();
-    expect(await page.getByTestId('queue-items').textContent()).toContain('SO-100005');
+    await expect.poll(() => page.getByTestId('queue-items').textContent()).toContain('SO-100005');
     // SO-100004's later item went after the corrected one; the ERP had it shipped by then, so it is a conflict
     // now, and SO-100005 is no longer among the conflicts.
     await page.getByTestId('queue-tab-conflict').click();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandOutput, OutboxItemDetail } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
 import type { MessageKey } from '../../i18n';
@@ -18,8 +18,14 @@ export function QueueItems() {
   const [list, setList] = useState<CommandOutput<'queue:list'> | null>(null);
   const [open, setOpen] = useState<OutboxItemDetail | null>(null);
 
+  // The newest request wins: an answer for a tab the supervisor already left must not replace the current list.
+  const latest = useRef(0);
   const reload = useCallback(() => {
-    invoke('queue:list', { state, limit: 100 }).then(setList, () => setList(null));
+    const request = ++latest.current;
+    const take = (next: CommandOutput<'queue:list'> | null) => {
+      if (request === latest.current) setList(next);
+    };
+    invoke('queue:list', { state, limit: 100 }).then(take, () => take(null));
   }, [invoke, state]);
   // Re-read whenever the queue status changes (an upload, a refusal, a supervisor's action).
   useEffect(reload, [reload, queue]);
