@@ -12,6 +12,7 @@ import {
   createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
+  createOutboxSupervision,
   createScanLog,
   createSettingsRepository,
   createShippingStore,
@@ -28,6 +29,7 @@ import {
   loadSavedErpSettings,
   createTemplatesService,
   createWritebacksService,
+  createQueueService,
   type ErpSettings,
   type PackService,
   type StationApi,
@@ -160,6 +162,16 @@ export async function createStation(config: StationConfig): Promise<Station> {
       cursor: { get: () => settings.get(cursorKey), set: (cursor) => settings.set(cursorKey, cursor ?? '') },
     });
     const uploader = createOutboxUploader({ outbox, connector, clock, random });
+    // Declared before the sync service so its status can show queue health; its changes are announced below.
+    let announceQueue = (): void => undefined;
+    const queue = createQueueService({
+      outbox,
+      supervision: createOutboxSupervision({ db, clock }),
+      pools,
+      settings,
+      clock,
+      onChanged: () => announceQueue(),
+    });
     const sync = createSyncService({
       puller,
       uploader,
@@ -169,7 +181,13 @@ export async function createStation(config: StationConfig): Promise<Station> {
       clock,
       onQueueChanged: (status) => hub.emit('queue:changed', status),
       onOrdersChanged: () => hub.emit('orders:changed', { count: orders.countOpen() }),
+      health: () => ({ alertAfterMin: queue.settings().alertAfterMin, lowPools: queue.lowPools() }),
+      afterDrain: () => queue.purgeExpired(),
     });
+    announceQueue = () => {
+      hub.emit('queue:changed', sync.queueStatus());
+      if (config.background) void sync.drain(false);
+    };
     connectivity.onChange(() => hub.emit('queue:changed', sync.queueStatus()));
 
     const pack = createPackService({
@@ -189,6 +207,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       resolveTemplate: () => templates.resolveActive(),
       onShipmentQueued: () => {
         hub.emit('queue:changed', sync.queueStatus());
+        for (const low of queue.lowPools()) hub.emit('pool:low', low);
         if (config.background) {
           // Upload right away when the ERP is there; the packer never waits for it.
           void sync.drain(false).then(() => pack.refreshLastShipped());
@@ -230,7 +249,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
         if (config.background) void sync.drain(false);
       },
     });
-    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings, writebacks });
+    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings, writebacks, queue });
     if (config.background) {
       sync.start({ pullMs: 30_000, drainMs: 5_000 });
       closers.push(() => sync.stop());

@@ -9,6 +9,7 @@ import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 import { templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
+import { poolAddCommand, poolListCommand } from './commands/pool';
 
 /** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
 export function buildProgram(): Command {
@@ -147,6 +148,26 @@ export function buildProgram(): Command {
     .option(...erpOption)
     .option('--json', 'print JSON only')
     .action((trackingNumber: string, amount: string, options) => feeCommand(trackingNumber, amount, options));
+  const pool = program.command('pool').description('offline tracking-number ranges per carrier');
+  pool
+    .command('add')
+    .description('add a carrier range; each number gets its carrier check digit and is issued once')
+    .requiredOption('--carrier <code>', 'carrier code the range belongs to')
+    .requiredOption('--scheme <name>', 'numbering: sscc (GS1 mod-10), upu-s10 / s10 (mod-11), ups-1z / 1z')
+    .requiredOption('--prefix <text>', 'SSCC: extension digit + company prefix; S10: 2 letters; 1Z: account + service')
+    .option('--suffix <text>', 'S10: the 2-letter country code')
+    .requiredOption('--from <n>', 'first serial of the range')
+    .requiredOption('--to <n>', 'last serial of the range (inclusive)')
+    .option('--by <name>', 'who adds it (default: the login name)')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((options) => poolAddCommand(options));
+  pool
+    .command('list')
+    .description('numbers left per carrier and every range')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((options) => poolListCommand(options));
 
   return program;
 }

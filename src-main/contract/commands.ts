@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import { orderSummarySchema, packStateSchema, queueStatusSchema, stationInfoSchema } from './schemas';
+import {
+  numberRangeSchema,
+  outboxItemDetailSchema,
+  outboxItemSchema,
+  poolAddInputSchema,
+  poolSummarySchema,
+  queueActionInputSchema,
+  queueDiscardInputSchema,
+  queueEditInputSchema,
+  queueListInputSchema,
+  queueSettingsSchema,
+} from './queue-schemas';
 
 const empty = z.object({}).strict();
 
@@ -245,6 +257,29 @@ export const commands = {
       .strict(),
     output: z.object({ queued: z.boolean() }),
   },
+  // ---- outbox supervision and tracking-number pools (queue:*, pool:*) ----
+  /** Outbox items in one state, with the count of every state. */
+  'queue:list': {
+    input: queueListInputSchema,
+    output: z.object({ items: z.array(outboxItemSchema), counts: z.record(z.string(), z.number().int()) }),
+  },
+  /** One item's drill-down: payload, receipt or reason, audit trail. */
+  'queue:item': { input: z.object({ id: z.number().int().positive() }).strict(), output: outboxItemDetailSchema },
+  /** Sends a rejected or conflict item again as it is (audited). */
+  'queue:retry': { input: queueActionInputSchema, output: outboxItemDetailSchema },
+  /** Corrects a rejected or conflict item's write-back and sends it again, same idempotency key (audited). */
+  'queue:editRetry': { input: queueEditInputSchema, output: outboxItemDetailSchema },
+  /** Drops a rejected or conflict item with a reason; it stays in the archive and the audit. */
+  'queue:discard': { input: queueDiscardInputSchema, output: outboxItemDetailSchema },
+  /** Reads the queue settings, changing those given. */
+  'queue:settings': { input: queueSettingsSchema.partial().strict(), output: queueSettingsSchema },
+  /** Tracking numbers left per carrier, and every range. */
+  'pool:list': {
+    input: empty,
+    output: z.object({ pools: z.array(poolSummarySchema), ranges: z.array(numberRangeSchema) }),
+  },
+  /** Adds a carrier's tracking-number range (refused with the field named when malformed or overlapping). */
+  'pool:add': { input: poolAddInputSchema, output: numberRangeSchema },
 } as const;
 
 export type Commands = typeof commands;

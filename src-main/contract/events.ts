@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { packStateSchema, queueStatusSchema } from './schemas';
+import { poolLowSchema } from './queue-schemas';
 
 /** Every event the core pushes to the renderer, declared once with its payload schema. */
 export const events = {
   'pack:changed': packStateSchema,
   'queue:changed': queueStatusSchema,
   'orders:changed': z.object({ count: z.number().int() }),
+  /** A carrier's offline tracking numbers ran down to the low-water mark. */
+  'pool:low': poolLowSchema,
 } as const;
 
 export type Events = typeof events;

@@ -97,6 +97,14 @@ export const queueStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** True while uploads are paused because the ERP refused the station's credentials (see lastError). */
   paused: z.boolean().optional(),
+  /** Minutes after which the oldest pending item raises the alert (a setting). */
+  alertAfterMin: z.number().int().optional(),
+  /** True when the oldest pending item is older than `alertAfterMin`. */
+  stale: z.boolean().optional(),
+  /** Carriers whose offline tracking numbers are at or below the low-water mark. */
+  lowPools: z
+    .array(z.object({ carrier: z.string(), remaining: z.number().int(), lowWater: z.number().int() }))
+    .optional(),
 });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 

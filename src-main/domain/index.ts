@@ -5,3 +5,5 @@ export * from './scan-verification';
 export * from './order-validation';
 export * from './scan-commands';
 export * from './status-mapping';
+export * from './carrier-check-digits';
+export * from './carrier-numbers';

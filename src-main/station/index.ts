@@ -7,3 +7,4 @@ export * from './station-handlers';
 export * from './templates-service';
 export * from './erp-settings-service';
 export * from './writebacks-service';
+export * from './queue-service';

@@ -7,6 +7,7 @@ import type { ErpSettingsService } from './erp-settings-service';
 import type { SyncService } from './sync-service';
 import type { TemplatesService } from './templates-service';
 import type { WritebacksService } from './writebacks-service';
+import type { QueueService } from './queue-service';
 
 /** Binds every contract command to the station's services. */
 export function createStationHandlers({
@@ -17,6 +18,7 @@ export function createStationHandlers({
   templates,
   erpSettings,
   writebacks,
+  queue,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -27,7 +29,13 @@ export function createStationHandlers({
   erpSettings?: ErpSettingsService | undefined;
   /** Handover, delivery status and fees; absent in stations built without them (the commands then refuse). */
   writebacks?: WritebacksService | undefined;
+  /** Outbox supervision and tracking-number pools; absent in stations built without them (the commands refuse). */
+  queue?: QueueService | undefined;
 }): CommandHandlers {
+  const queueService = (): QueueService => {
+    if (!queue) throw Object.assign(new Error('queue supervision is not available here'), { code: 'unavailable' });
+    return queue;
+  };
   const settingsService = (): ErpSettingsService => {
     if (!erpSettings) throw Object.assign(new Error('ERP settings are not available here'), { code: 'unavailable' });
     return erpSettings;
@@ -89,5 +97,13 @@ export function createStationHandlers({
     'handover:list': async ({ since }) => writebacksService().handoversSince(since),
     'tracking:report': async (input) => writebacksService().reportStatus(input),
     'fees:post': async (input) => writebacksService().postFee(input),
+    'queue:list': async (input) => queueService().list(input),
+    'queue:item': async ({ id }) => queueService().detail(id),
+    'queue:retry': async (input) => queueService().retry(input),
+    'queue:editRetry': async (input) => queueService().editAndRetry(input),
+    'queue:discard': async (input) => queueService().discard(input),
+    'queue:settings': async (input) => queueService().settings(input),
+    'pool:list': async () => queueService().pools(),
+    'pool:add': async (input) => queueService().addRange(input),
   };
 }

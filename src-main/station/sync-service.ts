@@ -39,6 +39,8 @@ export function createSyncService({
   clock,
   onQueueChanged,
   onOrdersChanged,
+  health,
+  afterDrain,
 }: {
   puller: OrderPuller;
   uploader: OutboxUploader;
@@ -48,6 +50,11 @@ export function createSyncService({
   clock: () => Date;
   onQueueChanged: (status: QueueStatus) => void;
   onOrdersChanged: (count: number) => void;
+  /** The alert threshold and low pools shown with the queue status. */
+  health?:
+    (() => { alertAfterMin: number; lowPools: { carrier: string; remaining: number; lowWater: number }[] }) | undefined;
+  /** Housekeeping after each drain (purging archived items past their retention). */
+  afterDrain?: (() => void) | undefined;
 }): SyncService {
   let running: Promise<SyncResult> | null = null;
   const timers: NodeJS.Timeout[] = [];
@@ -71,7 +78,15 @@ export function createSyncService({
       conflict: stats.conflict,
       lastError: pausedBy ?? connectivity.lastError,
       paused: pausedBy !== null,
+      ...healthOf(stats.oldestPendingAt),
     };
+  }
+
+  function healthOf(oldestPendingAt: string | null): Partial<QueueStatus> {
+    if (!health) return {};
+    const { alertAfterMin, lowPools } = health();
+    const stale = oldestPendingAt !== null && clock().getTime() - Date.parse(oldestPendingAt) > alertAfterMin * 60_000;
+    return { alertAfterMin, stale, lowPools };
   }
 
   function succeeded(): void {
@@ -86,6 +101,7 @@ export function createSyncService({
       return { pulled: 0, uploaded: 0, failed: 0, depth: outbox.stats().depth, error: pausedBy, refused: [] };
     }
     const result = await uploader.drain({ force });
+    afterDrain?.();
     if (!result.stoppedBy && result.uploaded + result.failed > 0) succeeded();
     if (result.stoppedKind === 'auth' && result.stoppedBy) pauseForAuth(result.stoppedBy);
     else if (result.stoppedBy) connectivity.failed(result.stoppedBy);

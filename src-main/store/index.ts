@@ -8,3 +8,4 @@ export * from './number-pool-repository';
 export * from './shipping-store';
 export * from './templates-repository';
 export * from './writebacks-store';
+export * from './outbox-supervision';

@@ -96,6 +96,9 @@ export function startStation(
         if (tone) sound.play(tone);
       }
       if (next.localError && next.localError !== prev.localError) sound.play('refused');
+      // A queue alarm that starts (uploads paused, oldest item too old) buzzes once, with its red/amber banner.
+      const alarm = (q: typeof next.queue) => Boolean(q?.paused || q?.stale);
+      if (alarm(next.queue) && !alarm(prev.queue)) sound.play('refused');
     }),
   );
 

@@ -46,6 +46,11 @@ export interface DemoErp {
    * Test switch: the next `count` requests (health excepted) are answered 429 with `Retry-After: retryAfterS`.
    */
   throttle(count: number, retryAfterS: number): void;
+  /**
+   * Test switch: while on, every request (health excepted) is answered 403, as an ERP does when the station's
+   * credentials are valid but lack the permission (an administrator revoked it).
+   */
+  forbid(on: boolean): void;
   /** Stops the server (if listening) and closes the database file. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -67,6 +72,7 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     throw error;
   }
   let throttled = { count: 0, retryAfterS: 1 };
+  let forbidden = false;
   const handle = createDemoErpRouter(createDemoErpService(repo, clock), {
     apiKey: options.apiKey,
     signing: options.secret ? { keyId: options.keyId ?? DEFAULT_DEMO_KEY_ID, secret: options.secret } : undefined,
@@ -77,6 +83,7 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
       throttled.count--;
       return throttled.retryAfterS;
     },
+    forbidden: () => forbidden,
   });
   let server: Server | null = null;
   let closed = false;
@@ -85,6 +92,9 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     handle,
     throttle: (count, retryAfterS) => {
       throttled = { count, retryAfterS };
+    },
+    forbid: (on) => {
+      forbidden = on;
     },
     listen: (port = 0) =>
       new Promise((resolve, reject) => {

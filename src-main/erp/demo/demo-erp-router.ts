@@ -34,6 +34,8 @@ export interface DemoErpRouterOptions {
   throttle?: (() => number | null) | undefined;
   /** Handovers, tracking events and fees; without it those routes answer 404. */
   writebacks?: DemoWritebackService | undefined;
+  /** Test switch: when it returns true, the request is answered 403 (credentials valid, permission missing). */
+  forbidden?: (() => boolean) | undefined;
 }
 
 /**
@@ -63,6 +65,9 @@ export function createDemoErpRouter(service: DemoErpService, options: DemoErpRou
     // The body is read once, up front: the signature covers its exact bytes.
     const raw = await readRawBody(req);
     if (options.signing) checkSignature(req, url, raw, options.signing, options.now(), nonces);
+    if (options.forbidden?.()) {
+      throw new HttpError(403, 'forbidden', 'this station key may not use the API (permission revoked)');
+    }
     const retryAfter = options.throttle?.() ?? null;
     if (retryAfter !== null) {
       throw new HttpError(429, 'rate-limited', `too many requests; retry after ${retryAfter} s`, {

@@ -2,7 +2,7 @@ import type { ErpErrorKind } from '../connector';
 
 /**
  * Which kind of ERP failure an HTTP status means: 5xx `server`, 429 `rate-limited`, 401/403 `auth`, 404
- * `not-found`, 409 `conflict`, 408 `network` (the request never completed), every other 4xx (400, 422, ...)
+ * `not-found`, 409 and 412 `conflict`, 408 `network` (the request never completed), every other 4xx (400, 422, ...)
  * `rejected`.
  */
 export function kindOfStatus(status: number): ErpErrorKind {
@@ -10,7 +10,8 @@ export function kindOfStatus(status: number): ErpErrorKind {
   if (status === 429) return 'rate-limited';
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'not-found';
-  if (status === 409) return 'conflict';
+  // 412: the order changed since the station read it (a failed If-Match), the same situation as 409.
+  if (status === 409 || status === 412) return 'conflict';
   if (status === 408) return 'network';
   return 'rejected';
 }

@@ -89,7 +89,9 @@ export function createRestClient(options: RestClientOptions): RestClient {
         const kind = kindOfStatus(response.status);
         const detail = erpMessage(text) ?? (response.statusText || 'no message');
         const retryAfterMs =
-          kind === 'rate-limited' ? parseRetryAfter(response.headers.get('retry-after'), clock()) : undefined;
+          kind === 'rate-limited' || response.status === 503
+            ? parseRetryAfter(response.headers.get('retry-after'), clock())
+            : undefined;
         throw new ErpError(
           kind,
           scrub(`${what} answered ${response.status}: ${detail}`),

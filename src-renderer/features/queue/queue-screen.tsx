@@ -1,6 +1,9 @@
 import { useStation, useT } from '../../app/station-context';
 import { useNow } from '../../app/use-now';
 import { formatAge, formatDateTime, formatNumber } from '../../lib/format';
+import { QueueAlert } from './queue-alert';
+import { QueueItems } from './queue-items';
+import { QueuePools } from './queue-pools';
 
 /** The outbox at a glance: online, depth, oldest pending, last sync, rejected and conflict counts, last error. */
 export function QueueScreen() {
@@ -14,6 +17,7 @@ export function QueueScreen() {
   return (
     <div className="queue">
       <h1>{t('queue.title')}</h1>
+      <QueueAlert queue={queue} />
       <dl className="queue-grid">
         <div className={queue.online ? 'stat good' : 'stat warn'}>
           <dt>{t('queue.state')}</dt>
@@ -28,7 +32,11 @@ export function QueueScreen() {
           <dt>{t('queue.depth')}</dt>
           <dd data-testid="queue-screen-depth">{formatNumber(locale, queue.depth)}</dd>
         </div>
-        <div className="stat">
+        <div
+          className={queue.stale ? 'stat warn' : 'stat'}
+          data-testid="queue-oldest"
+          data-stale={queue.stale ?? false}
+        >
           <dt>{t('queue.oldest')}</dt>
           <dd className="small">
             {queue.oldestPendingAt ? (
@@ -47,11 +55,11 @@ export function QueueScreen() {
         </div>
         <div className={queue.rejected > 0 ? 'stat bad' : 'stat'}>
           <dt>{t('queue.rejected')}</dt>
-          <dd>{formatNumber(locale, queue.rejected)}</dd>
+          <dd data-testid="queue-rejected">{formatNumber(locale, queue.rejected)}</dd>
         </div>
         <div className={queue.conflict > 0 ? 'stat bad' : 'stat'}>
           <dt>{t('queue.conflict')}</dt>
-          <dd>{formatNumber(locale, queue.conflict)}</dd>
+          <dd data-testid="queue-conflict">{formatNumber(locale, queue.conflict)}</dd>
         </div>
         <div className="stat wide">
           <dt>{t('queue.lastError')}</dt>
@@ -64,6 +72,8 @@ export function QueueScreen() {
           </div>
         )}
       </dl>
+      <QueueItems />
+      <QueuePools />
     </div>
   );
 }

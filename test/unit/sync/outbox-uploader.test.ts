@@ -72,7 +72,10 @@ describe('outbox uploader', () => {
       'SO-1': new ErpError('network', 'connect ECONNREFUSED 127.0.0.1:9'),
       'SO-2': 'ok',
     });
-    const result = await createOutboxUploader({ outbox, connector, clock, random: () => 0.5 }).drain({ force: true });
+    // One at a time, so that nothing else is in flight when the ERP turns out to be away.
+    const result = await createOutboxUploader({ outbox, connector, clock, random: () => 0.5, concurrency: 1 }).drain({
+      force: true,
+    });
     expect(result.refused).toEqual([]);
     expect(result).toMatchObject({ uploaded: 0, remaining: 2, stoppedKind: 'network' });
     expect(connector.calls).toEqual(['SO-1']);
