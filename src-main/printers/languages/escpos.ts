@@ -57,7 +57,7 @@ export function createEscposLanguage(options: { maxBandRows?: number } = {}): Pr
       const builder = escposBuilder();
       builder.add(ESC_INIT);
       builder.add(Buffer.concat(rasterBands(label.raster, maxBandRows)));
-      // The library's cut feeds (ESC d 4) so the label's end passes the blade, cuts (GS V 0) and re-initializes.
+      // The library's cut feeds (ESC d 4, twice) so the label's end passes the blade, cuts (GS V 0) and re-initializes.
       if (opts.cut) builder.cut();
       return builtBytes(builder);
     },
