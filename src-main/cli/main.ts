@@ -4,6 +4,7 @@ import { describeFailure, CliError } from './cli-error';
 import { feeCommand, handoverCommand, trackingCommand } from './commands/after-shipment';
 import { demoErpCommand } from './commands/demo-erp';
 import { labelCommand } from './commands/label';
+import { printersProfilesCommand } from './commands/printers';
 import { serveCommand } from './commands/serve';
 import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
@@ -168,6 +169,12 @@ export function buildProgram(): Command {
     .option(...dataOption)
     .option('--json', 'print JSON only')
     .action((options) => poolListCommand(options));
+  const printers = program.command('printers').description('printer profiles');
+  printers
+    .command('profiles')
+    .description('built-in printer profiles: language, dpi, printable width, status support')
+    .option('--json', 'print JSON only')
+    .action((options) => printersProfilesCommand(options));
 
   return program;
 }
