@@ -44,10 +44,7 @@ export interface RawJob {
  * or `ERR_INVALID_ARG_VALUE` (RangeError).
  */
 export type RawPrinterErrorCode =
-  | 'ERR_RAW_PRINTER_NOT_FOUND'
-  | 'ERR_RAW_PRINTER_UNREACHABLE'
-  | 'ERR_RAW_PRINTER_REFUSED'
-  | 'ERR_RAW_PRINTER_FAILED';
+  'ERR_RAW_PRINTER_NOT_FOUND' | 'ERR_RAW_PRINTER_UNREACHABLE' | 'ERR_RAW_PRINTER_REFUSED' | 'ERR_RAW_PRINTER_FAILED';
 
 export const backend: SpoolerBackend;
 

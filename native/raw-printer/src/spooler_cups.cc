@@ -70,9 +70,18 @@ class Connection {
   http_t* http_;
 };
 
-/** Turns libcups' last error into a SpoolerError, with `context` saying what was being done. */
-void FailFromLastError(const std::string& context, SpoolerError* error) {
+/**
+ * Turns libcups' last error into a SpoolerError, with `context` saying what was being done. cupsd answers a request
+ * for an unknown queue's resource (/printers/NAME) with HTTP 404, which libcups reports as an internal error with
+ * errno's text, so the connection's HTTP status is consulted too.
+ */
+void FailFromLastError(const std::string& context, SpoolerError* error, http_t* http = nullptr) {
   const ipp_status_t status = cupsLastError();
+  if (http != nullptr && httpGetStatus(http) == HTTP_STATUS_NOT_FOUND) {
+    error->kind = ErrorKind::kNotFound;
+    error->message = context + ": " + httpStatus(HTTP_STATUS_NOT_FOUND);
+    return;
+  }
   switch (status) {
     case IPP_STATUS_ERROR_NOT_FOUND:
       error->kind = ErrorKind::kNotFound;
@@ -222,8 +231,16 @@ bool SubmitRawJob(const std::string& printer, const std::string& title, const ui
 
   const int id = cupsCreateJob(http, printer.c_str(), title.c_str(), 0, nullptr);
   if (id == 0) {
-    FailFromLastError("CUPS refused a job for printer \"" + printer + "\"", error);
-    if (error->kind == ErrorKind::kNotFound) error->message = "no CUPS printer named \"" + printer + "\"";
+    FailFromLastError("CUPS refused a job for printer \"" + printer + "\"", error, http);
+    // libcups reports an unknown queue as an internal error ("No such file or directory"); ask for the queue by
+    // name to tell "no such printer" from a real refusal.
+    cups_dest_t* dest = error->kind == ErrorKind::kNotFound ? nullptr : cupsGetNamedDest(http, printer.c_str(), nullptr);
+    if (dest != nullptr) {
+      cupsFreeDests(1, dest);
+    } else if (error->kind == ErrorKind::kNotFound || httpError(http) == 0) {
+      error->kind = ErrorKind::kNotFound;
+      error->message = "no CUPS printer named \"" + printer + "\"";
+    }
     return false;
   }
   const std::string where = "job " + std::to_string(id) + " on printer \"" + printer + "\"";
@@ -271,7 +288,7 @@ bool GetJobStatus(const std::string& printer, int job_id, JobStatus* status, Spo
   const std::string where = "job " + std::to_string(job_id) + " on printer \"" + printer + "\"";
   if (response == nullptr || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
     if (response != nullptr) ippDelete(response);
-    FailFromLastError("cannot read the state of " + where, error);
+    FailFromLastError("cannot read the state of " + where, error, http);
     if (error->kind == ErrorKind::kNotFound) error->message = "CUPS knows no " + where;
     return false;
   }
