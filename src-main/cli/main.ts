@@ -8,6 +8,7 @@ import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 import { templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
+import { osPrintersCommand } from './commands/os-printers';
 
 /** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
 export function buildProgram(): Command {
@@ -112,6 +113,12 @@ export function buildProgram(): Command {
     .option(...dataOption)
     .option('--json', 'print JSON only')
     .action((options) => statusCommand(options));
+
+  program
+    .command('os-printers')
+    .description("list the operating system's print queues (for spooler:NAME printers)")
+    .option('--json', 'print JSON only')
+    .action((options) => osPrintersCommand(options));
 
   return program;
 }

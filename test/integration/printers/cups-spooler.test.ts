@@ -14,6 +14,7 @@ import {
   type LoopbackPrinter,
   type PrivateCups,
 } from '../../helpers/cups';
+import { runCli } from '../../helpers/cli';
 
 const spooler = createSpooler();
 const availability = spooler.availability();
@@ -148,5 +149,17 @@ describe.skipIf(skipReason !== null)('raw jobs through a real CUPS scheduler', (
     expect(result.detail).toMatch(/^spooler:dock_stall: job \d+ still (pending|processing) after 2 s/);
     const jobId = Number(/job (\d+)/.exec(result.detail)?.[1]);
     await cups!.client('/usr/bin/cancel', [`dock_stall-${jobId}`]);
+  });
+
+  it('lists the queues from the built CLI, which finds the addon from dist/ and CUPS through CUPS_SERVER', async () => {
+    const run = await runCli(['os-printers', '--json'], { CUPS_SERVER: cups!.server });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const listed = JSON.parse(run.stdout) as { backend: string; printers: { name: string; state: string }[] };
+    expect(listed.backend).toBe('cups');
+    expect(listed.printers).toContainEqual(expect.objectContaining({ name: 'dock_paused', state: 'stopped' }));
+
+    const text = await runCli(['os-printers'], { CUPS_SERVER: cups!.server });
+    expect(text.stdout).toContain('spooler:dock_raw\tidle, accepting, default');
   });
 });
