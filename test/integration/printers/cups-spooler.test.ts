@@ -9,6 +9,7 @@ import { createSpooler, rawPrinterModulePath } from '../../../src-main/printers/
 import type { RawPrinterModule } from '../../../native/raw-printer';
 import {
   cupsTestSkipReason,
+  freePort,
   startLoopbackPrinter,
   startPrivateCups,
   type LoopbackPrinter,
@@ -149,6 +150,19 @@ describe.skipIf(skipReason !== null)('raw jobs through a real CUPS scheduler', (
     expect(result.detail).toMatch(/^spooler:dock_stall: job \d+ still (pending|processing) after 2 s/);
     const jobId = Number(/job (\d+)/.exec(result.detail)?.[1]);
     await cups!.client('/usr/bin/cancel', [`dock_stall-${jobId}`]);
+  });
+
+  it('keeps the job in the queue and answers "sent" when the printer cannot be reached', async () => {
+    const closedPort = await freePort();
+    await cups!.addRawQueue('dock_unplugged', `socket://127.0.0.1:${closedPort}`);
+    const transport = spooler.createTransport('dock_unplugged', { pollIntervalMs: 100, timeoutMs: 3_000 });
+    const result = await transport.send({ jobId: 'J-6', bytes: Buffer.from('^XA^XZ') });
+    // The bytes are with the spooler, which keeps retrying the device: not confirmed, not failed, and still queued.
+    expect(result.state).toBe('sent');
+    expect(result.detail).toMatch(/^spooler:dock_unplugged: job \d+ still (pending|processing) after 3 s: \S/);
+    const jobId = Number(/job (\d+)/.exec(result.detail)?.[1]);
+    expect(await cups!.client('/usr/bin/lpstat', ['-o', 'dock_unplugged'])).toContain(`dock_unplugged-${jobId}`);
+    await cups!.client('/usr/bin/cancel', [`dock_unplugged-${jobId}`]);
   });
 
   it('lists the queues from the built CLI, which finds the addon from dist/ and CUPS through CUPS_SERVER', async () => {

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,28 @@ describe.skipIf(!built && !mustRun)('raw-printer argument checks', () => {
     expect((thrown as { code: string }).code).toBe(
       type === TypeError ? 'ERR_INVALID_ARG_TYPE' : 'ERR_INVALID_ARG_VALUE',
     );
+  });
+
+  it('reports a CUPS scheduler that cannot be reached, and sends nothing', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const addon = wrapper();
+    addon.setServer(`127.0.0.1:${port}`);
+    try {
+      await expect(addon.listPrinters()).rejects.toMatchObject({
+        code: 'ERR_RAW_PRINTER_UNREACHABLE',
+        message: expect.stringContaining(`cannot reach the CUPS scheduler at 127.0.0.1:${port}`),
+      });
+      await expect(
+        createSpooler()
+          .createTransport('Zebra')
+          .send({ jobId: 'J-9', bytes: new Uint8Array([1]) }),
+      ).rejects.toThrow(/^spooler:Zebra: cannot reach the OS print spooler, nothing was sent: cannot reach the CUPS/);
+    } finally {
+      addon.setServer(null);
+    }
   });
 
   it('C++ rejects bad job ids and servers on its own', () => {
