@@ -11,6 +11,7 @@ import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 import { templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
 import { poolAddCommand, poolListCommand } from './commands/pool';
+import { osPrintersCommand } from './commands/os-printers';
 
 /** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
 export function buildProgram(): Command {
@@ -175,6 +176,12 @@ export function buildProgram(): Command {
     .description('built-in printer profiles: language, dpi, printable width, status support')
     .option('--json', 'print JSON only')
     .action((options) => printersProfilesCommand(options));
+
+  program
+    .command('os-printers')
+    .description("list the operating system's print queues (for spooler:NAME printers)")
+    .option('--json', 'print JSON only')
+    .action((options) => osPrintersCommand(options));
 
   return program;
 }

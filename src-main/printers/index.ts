@@ -5,3 +5,4 @@ export type { PrinterProfile } from './profile';
 export * from './profiles';
 export * from './printer-profile-errors';
 export * from './languages';
+export * from './transports/spooler';
