@@ -53,10 +53,12 @@ const scan = async (code: string) => {
 const setLocale = (locale: string) =>
   page.evaluate(`localStorage.setItem('dockside.locale', ${JSON.stringify(locale)})`);
 
+// A ceiling, not a speed check: the first label of a run loads the CJK font, and a CI machine running other test
+// files at the same time can take several seconds for it.
 const waitPhase = async (wanted: string) => {
   await page.waitForSelector(`[data-testid="pack-phase"][data-phase="${wanted}"]`, {
     state: 'attached',
-    timeout: 10_000,
+    timeout: 30_000,
   });
 };
 
