@@ -1,3 +1,13 @@
 export * from './printer';
 export * from './printer-uri';
 export * from './transports/file-printer';
+export * from './status';
+export * from './printer-status';
+export * from './print-queue';
+export * from './transports/transport-error';
+export * from './transports/tcp';
+export * from './transports/usb';
+export * from './transports/raw-printer';
+export type * from './profile';
+export type * from './languages/language';
+export type * from './transports/transport';

@@ -7,3 +7,4 @@ export * from './scan-log';
 export * from './number-pool-repository';
 export * from './shipping-store';
 export * from './templates-repository';
+export * from './print-jobs-repository';
