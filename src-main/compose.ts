@@ -7,7 +7,13 @@ import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tr
 import type { ErpConnector } from './erp';
 import { createLabelRenderer } from './labels';
 import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
-import { createPrinterFromUri, type Printer } from './printers';
+import {
+  createPrinterFromUri,
+  createPrintQueue,
+  type Printer,
+  type PrinterCatalog,
+  type PrinterTimeouts,
+} from './printers';
 import {
   createNumberPoolRepository,
   createOrdersRepository,
@@ -16,6 +22,7 @@ import {
   createSettingsRepository,
   createShippingStore,
   createTemplatesRepository,
+  createPrintJobsRepository,
   openStationDatabase,
 } from './store';
 import {
@@ -26,6 +33,7 @@ import {
   createErpSettingsService,
   loadSavedErpSettings,
   createTemplatesService,
+  createPrintersService,
   type ErpSettings,
   type PackService,
   type StationApi,
@@ -45,6 +53,10 @@ export interface StationConfig {
   erpSigning?: { keyId: string; secret: string } | undefined;
   /** Printer URI; default `file:<dataDir>/labels`, the virtual printer. */
   printer?: string | undefined;
+  /** Printer profiles and languages for `tcp:`/`usb:` printers (`?profile=NAME`). */
+  printerCatalog?: PrinterCatalog | undefined;
+  /** Timeouts of network and device printers. */
+  printerTimeouts?: PrinterTimeouts | undefined;
   /** Run the sync loop in the background (desktop and web shell); the CLI syncs explicitly instead. */
   background?: boolean | undefined;
   /** Timeout for each ERP call, ms. */
@@ -136,7 +148,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       endSerial: block * 1e7 + 9_999_999,
     });
     const shipping = createShippingStore({ db, outbox, pools });
-    const printer = createPrinterFromUri(config.printer ?? `file:${path.join(config.dataDir, 'labels')}`);
+    const catalog = config.printerCatalog;
     const assetsDir = config.assetsDir ?? defaultAssetsDir(findAppRoot());
     const labels = createLabelRenderer({ assetsDir });
     const templates = createTemplatesService({
@@ -149,6 +161,21 @@ export async function createStation(config: StationConfig): Promise<Station> {
       stationId,
     });
     const hub = createEventHub();
+    const printQueue = createPrintQueue({ jobs: createPrintJobsRepository(db), clock });
+    const printers = createPrintersService({
+      settings,
+      build: (uri) => createPrinterFromUri(uri, process.cwd(), catalog, config.printerTimeouts),
+      profiles: () => {
+        const names = catalog?.profileNames() ?? [];
+        return names.flatMap((name) => catalog?.profile(name) ?? []);
+      },
+      labels,
+      defaultUri: `file:${path.join(config.dataDir, 'labels')}`,
+      override: config.printer,
+      clock,
+      onChange: (status) => hub.emit('printers:changed', status),
+    });
+    const printer = printers.current().primary;
     const connectivity = createConnectivity({ lastSuccessAt: settings.get('sync.lastSuccessAt') });
     const cursorKey = `sync.pullCursor:${erpKind === 'demo' ? 'demo' : redactUrl(erpUrl)}`;
     const puller = createOrderPuller({
@@ -178,6 +205,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
       connectivity,
       labels,
       printer,
+      printQueue,
+      printers: () => printers.current(),
       stationId,
       carrier: LOCAL_CARRIER.code,
       clock,
@@ -198,7 +227,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       version: appVersion(findAppRoot()),
       stationId,
       erp: { kind: erpKind, url: redactUrl(erpUrl) },
-      printer: printer.uri,
+      printer: printers.current().primary.uri,
       dataDir: config.dataDir,
     });
     const erpSettings = createErpSettingsService({
@@ -217,10 +246,12 @@ export async function createStation(config: StationConfig): Promise<Station> {
               timeoutMs: 5_000,
             }),
     });
-    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings });
+    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings, printers });
     if (config.background) {
       sync.start({ pullMs: 30_000, drainMs: 5_000 });
       closers.push(() => sync.stop());
+      // The settings screen and the packer see paper-out and off-line as it happens.
+      closers.push(printers.watch(10_000));
     }
     return {
       api: { handlers, events: hub },

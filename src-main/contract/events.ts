@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { packStateSchema, queueStatusSchema } from './schemas';
+import { printersStatusSchema } from './printers';
 
 /** Every event the core pushes to the renderer, declared once with its payload schema. */
 export const events = {
   'pack:changed': packStateSchema,
   'queue:changed': queueStatusSchema,
   'orders:changed': z.object({ count: z.number().int() }),
+  /** A printer's status changed (paper out, back on line, ...). */
+  'printers:changed': printersStatusSchema,
 } as const;
 
 export type Events = typeof events;

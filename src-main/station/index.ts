@@ -6,3 +6,4 @@ export * from './sync-service';
 export * from './station-handlers';
 export * from './templates-service';
 export * from './erp-settings-service';
+export * from './printers-service';

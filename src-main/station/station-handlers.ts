@@ -6,6 +6,7 @@ import type { CommandHandlers } from './station-api';
 import type { ErpSettingsService } from './erp-settings-service';
 import type { SyncService } from './sync-service';
 import type { TemplatesService } from './templates-service';
+import type { PrintersService } from './printers-service';
 
 /** Binds every contract command to the station's services. */
 export function createStationHandlers({
@@ -15,6 +16,7 @@ export function createStationHandlers({
   info,
   templates,
   erpSettings,
+  printers,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -23,7 +25,13 @@ export function createStationHandlers({
   templates: TemplatesService;
   /** ERP settings screen; absent in stations built without one (the commands then refuse). */
   erpSettings?: ErpSettingsService | undefined;
+  /** Printer settings and status; absent in stations built without them (the commands then refuse). */
+  printers?: PrintersService | undefined;
 }): CommandHandlers {
+  const printersService = (): PrintersService => {
+    if (!printers) throw Object.assign(new Error('printer settings are not available here'), { code: 'unavailable' });
+    return printers;
+  };
   const settingsService = (): ErpSettingsService => {
     if (!erpSettings) throw Object.assign(new Error('ERP settings are not available here'), { code: 'unavailable' });
     return erpSettings;
@@ -75,5 +83,11 @@ export function createStationHandlers({
       return { fileName: file.fileName, json: file.json, ...file.ref };
     },
     'templates:import': async ({ json, note }) => templates.importJson(json, note),
+    'printers:list': async () => printersService().list(),
+    'printers:save': async (input) => printersService().save(input),
+    'printers:status': async () => printersService().status(),
+    'printers:testPrint': async ({ target }) => printersService().testPrint(target),
+    'pack:retryPrint': async ({ target }) => pack.retryPrint(target),
+    'pack:reprint': async ({ reason, requestedBy }) => pack.reprint({ reason, requestedBy }),
   };
 }
