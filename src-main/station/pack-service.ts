@@ -492,7 +492,10 @@ export function createPackService(deps: PackServiceDeps): PackService {
         if (command === 'confirm') {
           if (current) await recheck(current);
           doConfirm();
-        } else if (command === 'reprint') await reprintLabel(current);
+        } else if (command === 'reprint') {
+          // After a failed print (nothing sent) REPRINT is the scanner's way to try the fixed printer again.
+          await (printIssue?.state === 'failed' ? retryLabel(current, 'primary') : reprintLabel(current));
+        }
         // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
         else if (command === 'cancel' || command === 'next') current = current?.label ? current : null;
         return;

@@ -3,6 +3,7 @@ import { PackScreen } from '../features/pack/pack-screen';
 import { QueueScreen } from '../features/queue/queue-screen';
 import { TemplateEditor } from '../features/templates/template-editor';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { PrintersScreen } from '../features/printers/printers-screen';
 import type { ScannerOptions } from '../lib/scanner';
 import { ConnectionBanner } from './connection-banner';
 import { Header } from './header';
@@ -29,6 +30,8 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
           <TemplateEditor />
         ) : screen === 'settings' ? (
           <SettingsScreen />
+        ) : screen === 'printers' ? (
+          <PrintersScreen />
         ) : (
           <QueueScreen />
         )}

@@ -23,6 +23,7 @@ export function Header() {
     { id: 'queue', label: t('nav.queue') },
     { id: 'templates', label: t('nav.templates') },
     { id: 'settings', label: t('nav.settings') },
+    { id: 'printers', label: t('nav.printers') },
   ];
 
   return (

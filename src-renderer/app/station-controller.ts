@@ -30,6 +30,8 @@ export interface StationController {
   setVolume(volume: number): void;
   /** Calls a contract command directly: for supervisor screens that keep their own state (template editor). */
   invoke: Api['invoke'];
+  /** Listens to a core event directly (supervisor screens with their own state); returns the unsubscribe. */
+  on?: Api['on'];
   dispose(): void;
 }
 
@@ -160,6 +162,7 @@ export function startStation(
       storage?.setItem(STORAGE_KEYS.volume, String(v));
     },
     invoke: (name, input) => api.invoke(name, input),
+    on: (name, cb) => api.on(name, cb),
     dispose() {
       for (const off of offs) off();
     },

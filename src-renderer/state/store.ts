@@ -11,7 +11,7 @@ export interface ShownError {
 }
 
 /** The screens in the nav. */
-export type Screen = 'pack' | 'queue' | 'templates' | 'settings';
+export type Screen = 'pack' | 'queue' | 'templates' | 'settings' | 'printers';
 
 /** Result of the last manual sync. */
 export interface SyncResult {
