@@ -8,6 +8,7 @@ import type { ErpConnector } from './erp';
 import { createLabelRenderer } from './labels';
 import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
 import {
+  builtInPrinterCatalog,
   createPrinterFromUri,
   createPrintQueue,
   type Printer,
@@ -53,7 +54,7 @@ export interface StationConfig {
   erpSigning?: { keyId: string; secret: string } | undefined;
   /** Printer URI; default `file:<dataDir>/labels`, the virtual printer. */
   printer?: string | undefined;
-  /** Printer profiles and languages for `tcp:`/`usb:` printers (`?profile=NAME`). */
+  /** Printer profiles and languages for `tcp:`/`usb:` printers (`?profile=NAME`); default: the built-in ones. */
   printerCatalog?: PrinterCatalog | undefined;
   /** Timeouts of network and device printers. */
   printerTimeouts?: PrinterTimeouts | undefined;
@@ -148,7 +149,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       endSerial: block * 1e7 + 9_999_999,
     });
     const shipping = createShippingStore({ db, outbox, pools });
-    const catalog = config.printerCatalog;
+    const catalog = config.printerCatalog ?? builtInPrinterCatalog;
     const assetsDir = config.assetsDir ?? defaultAssetsDir(findAppRoot());
     const labels = createLabelRenderer({ assetsDir });
     const templates = createTemplatesService({

@@ -3,6 +3,7 @@ import { appVersion } from '../platform';
 import { describeFailure, CliError } from './cli-error';
 import { demoErpCommand } from './commands/demo-erp';
 import { labelCommand } from './commands/label';
+import { printersProfilesCommand } from './commands/printers';
 import { serveCommand } from './commands/serve';
 import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
@@ -112,6 +113,13 @@ export function buildProgram(): Command {
     .option(...dataOption)
     .option('--json', 'print JSON only')
     .action((options) => statusCommand(options));
+
+  const printers = program.command('printers').description('printer profiles');
+  printers
+    .command('profiles')
+    .description('built-in printer profiles: language, dpi, printable width, status support')
+    .option('--json', 'print JSON only')
+    .action((options) => printersProfilesCommand(options));
 
   return program;
 }

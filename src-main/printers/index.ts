@@ -1,13 +1,16 @@
 export * from './printer';
 export * from './printer-uri';
 export * from './transports/file-printer';
+export type { PrinterProfile } from './profile';
+export * from './profiles';
+export * from './printer-profile-errors';
+export * from './languages';
 export * from './status';
 export * from './printer-status';
 export * from './print-queue';
+export * from './catalog';
 export * from './transports/transport-error';
 export * from './transports/tcp';
 export * from './transports/usb';
 export * from './transports/raw-printer';
-export type * from './profile';
-export type * from './languages/language';
 export type * from './transports/transport';

@@ -7,7 +7,8 @@ export interface PrinterProfile {
   /** Human name: `Zebra ZD420 (203 dpi)`. */
   model: string;
   language: LanguageName;
-  dpi: 203 | 300 | 600;
+  /** Dots per inch; 180 for Epson's receipt printers (TM-T88: 180 × 180 dpi). */
+  dpi: 203 | 300 | 600 | 180;
   /** Widest printable line in dots. */
   printableWidthDots: number;
   /** Default darkness (0-30) and speed (ips) sent with each job where the language supports them. */
@@ -17,4 +18,6 @@ export interface PrinterProfile {
   statusSupport: boolean;
   /** TSPL clones that print BITMAP inverted. */
   invertBitmap?: boolean;
+  /** Has a paper cutter (sends a cut after each job when the language can). */
+  cutter?: boolean;
 }

@@ -17,6 +17,8 @@ export interface LanguageCapabilities {
   text: boolean;
   /** Answers a status query over a two-way transport (ZPL ~HS, TSPL ESC ! ?, ESC/POS DLE EOT). */
   status: boolean;
+  /** Takes the per-model BITMAP polarity flag (TSPL only; see {@link EncodeOptions.invertBitmap}). */
+  invertBitmap?: boolean;
 }
 
 /** Job options a language turns into commands. Each one set must be in the language's capabilities. */
@@ -27,7 +29,10 @@ export interface EncodeOptions {
   /** Inches per second. */
   speed?: number;
   cut?: boolean;
-  /** TSPL only: some clones print BITMAP inverted; the profile says which. */
+  /**
+   * TSPL only: some clones print BITMAP inverted; the profile says which. Unset, a 0 bit prints black as TSC's
+   * manual says; set, a 1 bit prints black.
+   */
   invertBitmap?: boolean;
 }
 
