@@ -130,6 +130,8 @@ function escposStep(buf: Buffer, c: EmulatorConditions): Step {
   return { kind: 'data', length: 1, endsJob: false };
 }
 
+const ESC_INIT = Buffer.from([0x1b, 0x40]);
+
 const STEPS = { zpl: zplStep, tspl: tsplStep, escpos: escposStep };
 
 /** Starts an emulated printer of `language` on 127.0.0.1 (a free port unless `port` is given). */
@@ -170,7 +172,8 @@ export async function startPrinterEmulator(
     const record = (complete: boolean) => {
       const bytes = Buffer.concat(job);
       job = [];
-      if (bytes.toString('latin1').trim() === '') return;
+      // Whitespace between jobs, or an ESC/POS initialize after the cut, is no job of its own.
+      if (bytes.toString('latin1').trim() === '' || (language === 'escpos' && bytes.equals(ESC_INIT))) return;
       jobs.push({ language, bytes, complete, connection });
       notify();
     };
