@@ -32,6 +32,25 @@ const KEYS = {
   backupProfile: 'printers.backup.profile',
 } as const;
 
+/** The printers saved in the station's settings; the primary defaults to `defaultUri` when none was saved. */
+export function readSavedPrinters(
+  settings: SettingsRepository,
+  defaultUri: string,
+): { primary: PrinterSlot; backup: PrinterSlot | null } {
+  return {
+    primary: { uri: settings.get(KEYS.primaryUri) || defaultUri, profile: settings.get(KEYS.primaryProfile) || null },
+    backup: settings.get(KEYS.backupUri)
+      ? { uri: settings.get(KEYS.backupUri)!, profile: settings.get(KEYS.backupProfile) || null }
+      : null,
+  };
+}
+
+/** One configured printer: its URI and, for raw printers, its profile name. */
+export interface PrinterSlot {
+  uri: string;
+  profile: string | null;
+}
+
 /** `uri` with `?profile=NAME` added when a profile is set and the URI does not name one already. */
 export function printerUriWithProfile(uri: string, profile: string | null): string {
   if (!profile || /[?&]profile=/.test(uri)) return uri;
@@ -62,12 +81,7 @@ export function createPrintersService({
   clock: () => Date;
   onChange?: (status: PrintersStatus) => void;
 }): PrintersService {
-  const saved = () => ({
-    primary: { uri: settings.get(KEYS.primaryUri) ?? defaultUri, profile: settings.get(KEYS.primaryProfile) || null },
-    backup: settings.get(KEYS.backupUri)
-      ? { uri: settings.get(KEYS.backupUri)!, profile: settings.get(KEYS.backupProfile) || null }
-      : null,
-  });
+  const saved = () => readSavedPrinters(settings, defaultUri);
   const make = (slot: { uri: string; profile: string | null }, which: string): Printer => {
     try {
       return build(printerUriWithProfile(slot.uri, slot.profile));
