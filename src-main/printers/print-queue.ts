@@ -45,7 +45,7 @@ async function deliver(request: PrintRequest, ledger: Ledger): Promise<PrintResu
     const before = await printer.readStatus();
     if (!mayPrint(before)) {
       const condition = before.condition ?? (before.state === 'no-answer' ? 'offline' : 'error');
-      return result('failed', `not printed: ${before.message}`, condition);
+      return result('failed', before.message, condition);
     }
   }
   if (!ledger.claim(null)) {

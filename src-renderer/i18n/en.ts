@@ -208,6 +208,7 @@ export const en = {
   'printers.test.sent': 'Test label sent (the printer cannot confirm): {detail}',
   'printers.test.unknown': 'The test label may or may not have printed: {detail}',
   'printers.test.failed': 'Test label not printed: {detail}',
+  'printers.noBackupConfigured': 'No backup printer: when the primary cannot print, the packer waits for it.',
   'printers.status.checking': 'Checking the printer…',
   'printers.status.ready': 'Ready',
   'printers.status.not-ready': 'Not ready: {condition}',

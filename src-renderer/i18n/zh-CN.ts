@@ -207,6 +207,7 @@ export const zhCN: Record<MessageKey, string> = {
   'printers.test.sent': '测试面单已发送（打印机无法确认）：{detail}',
   'printers.test.unknown': '测试面单可能已打印，也可能未打印：{detail}',
   'printers.test.failed': '测试面单未打印：{detail}',
+  'printers.noBackupConfigured': '未设置备用打印机：主打印机无法打印时，打包员需等待其恢复。',
   'printers.status.checking': '正在检查打印机…',
   'printers.status.ready': '就绪',
   'printers.status.not-ready': '未就绪：{condition}',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput, PrinterStatusView } from '../../../src-main/contract';
 import { useController, useT } from '../../app/station-context';
+import './printers.css';
 
 type Settings = CommandOutput<'printers:list'>;
 type Status = CommandOutput<'printers:status'>;
@@ -135,7 +136,11 @@ export function PrintersScreen() {
             ))}
           </select>
         </label>
-        <StatusLine reading={reading ?? null} />
+        {target === 'primary' || settings.backup ? (
+          <StatusLine reading={reading ?? null} />
+        ) : (
+          <p className="printer-status hint">{t('printers.noBackupConfigured')}</p>
+        )}
         <div className="actions">
           <button
             type="button"
