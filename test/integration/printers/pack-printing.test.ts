@@ -94,6 +94,27 @@ describe('packing with a tcp:// printer and a backup', () => {
     expect(state.phase).toBe('idle');
   });
 
+  it('ends a connection dropped mid-label in "may have printed": shown, never resent, reprint only on command', async () => {
+    primary.dropAfter(500);
+    const before = primary.jobs.filter((j) => j.complete).length;
+    let state = await packNextOrder();
+    expect(state.error?.code).toBe('print-unknown');
+    expect(state.phase).toBe('printed');
+    expect(state.printIssue).toMatchObject({ state: 'unknown', backup: null });
+    state = await station.api.handlers['pack:retryPrint']({ target: 'backup' });
+    expect(state.error?.code).toBe('nothing-to-retry');
+    expect(primary.jobs.filter((j) => j.complete)).toHaveLength(before);
+    expect(backup.jobs).toHaveLength(1);
+    primary.dropAfter(null);
+    const total = primary.jobs.length;
+    state = await station.pack.scan(scanCommandBarcode('reprint'));
+    expect(state).toMatchObject({ error: null, printIssue: null });
+    await primary.waitForJobs(total + 1);
+    expect(primary.jobs.filter((j) => j.complete)).toHaveLength(before + 1);
+    state = await station.pack.confirm();
+    expect(state.phase).toBe('idle');
+  });
+
   it('reports status and publishes a change when the printer runs out of paper', async () => {
     const seen: PrintersStatus[] = [];
     station.api.events.on('printers:changed', (status) => seen.push(status));
