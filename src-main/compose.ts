@@ -7,7 +7,14 @@ import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tr
 import { capabilitiesOf, type ErpConnector, type ErpWritebacks } from './erp';
 import { createLabelRenderer } from './labels';
 import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
-import { createPrinterFromUri, type Printer } from './printers';
+import {
+  builtInPrinterCatalog,
+  createPrinterFromUri,
+  createPrintQueue,
+  type Printer,
+  type PrinterCatalog,
+  type PrinterTimeouts,
+} from './printers';
 import {
   createNumberPoolRepository,
   createOrdersRepository,
@@ -18,6 +25,7 @@ import {
   createShippingStore,
   createTemplatesRepository,
   createWritebacksStore,
+  createPrintJobsRepository,
   openStationDatabase,
 } from './store';
 import {
@@ -30,6 +38,7 @@ import {
   createTemplatesService,
   createWritebacksService,
   createQueueService,
+  createPrintersService,
   type ErpSettings,
   type PackService,
   type StationApi,
@@ -49,6 +58,10 @@ export interface StationConfig {
   erpSigning?: { keyId: string; secret: string } | undefined;
   /** Printer URI; default `file:<dataDir>/labels`, the virtual printer. */
   printer?: string | undefined;
+  /** Printer profiles and languages for `tcp:`/`usb:` printers (`?profile=NAME`); default: the built-in ones. */
+  printerCatalog?: PrinterCatalog | undefined;
+  /** Timeouts of network and device printers. */
+  printerTimeouts?: PrinterTimeouts | undefined;
   /** Run the sync loop in the background (desktop and web shell); the CLI syncs explicitly instead. */
   background?: boolean | undefined;
   /** Timeout for each ERP call, ms. */
@@ -140,7 +153,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       endSerial: block * 1e7 + 9_999_999,
     });
     const shipping = createShippingStore({ db, outbox, pools });
-    const printer = createPrinterFromUri(config.printer ?? `file:${path.join(config.dataDir, 'labels')}`);
+    const catalog = config.printerCatalog ?? builtInPrinterCatalog;
     const assetsDir = config.assetsDir ?? defaultAssetsDir(findAppRoot());
     const labels = createLabelRenderer({ assetsDir });
     const templates = createTemplatesService({
@@ -153,6 +166,21 @@ export async function createStation(config: StationConfig): Promise<Station> {
       stationId,
     });
     const hub = createEventHub();
+    const printQueue = createPrintQueue({ jobs: createPrintJobsRepository(db), clock });
+    const printers = createPrintersService({
+      settings,
+      build: (uri) => createPrinterFromUri(uri, process.cwd(), catalog, config.printerTimeouts),
+      profiles: () => {
+        const names = catalog?.profileNames() ?? [];
+        return names.flatMap((name) => catalog?.profile(name) ?? []);
+      },
+      labels,
+      defaultUri: `file:${path.join(config.dataDir, 'labels')}`,
+      override: config.printer,
+      clock,
+      onChange: (status) => hub.emit('printers:changed', status),
+    });
+    const printer = printers.current().primary;
     const connectivity = createConnectivity({ lastSuccessAt: settings.get('sync.lastSuccessAt') });
     const cursorKey = `sync.pullCursor:${erpKind === 'demo' ? 'demo' : redactUrl(erpUrl)}`;
     const puller = createOrderPuller({
@@ -198,6 +226,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
       connectivity,
       labels,
       printer,
+      printQueue,
+      printers: () => printers.current(),
       stationId,
       carrier: LOCAL_CARRIER.code,
       clock,
@@ -219,7 +249,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       version: appVersion(findAppRoot()),
       stationId,
       erp: { kind: erpKind, url: redactUrl(erpUrl) },
-      printer: printer.uri,
+      printer: printers.current().primary.uri,
       dataDir: config.dataDir,
     });
     const erpSettings = createErpSettingsService({
@@ -249,10 +279,22 @@ export async function createStation(config: StationConfig): Promise<Station> {
         if (config.background) void sync.drain(false);
       },
     });
-    const handlers = createStationHandlers({ pack, sync, orders, info, templates, erpSettings, writebacks, queue });
+    const handlers = createStationHandlers({
+      pack,
+      sync,
+      orders,
+      info,
+      templates,
+      erpSettings,
+      writebacks,
+      queue,
+      printers,
+    });
     if (config.background) {
       sync.start({ pullMs: 30_000, drainMs: 5_000 });
       closers.push(() => sync.stop());
+      // The settings screen and the packer see paper-out and off-line as it happens.
+      closers.push(printers.watch(10_000));
     }
     return {
       api: { handlers, events: hub },

@@ -5,6 +5,8 @@ import { feeCommand, handoverCommand, trackingCommand } from './commands/after-s
 import { demoErpCommand } from './commands/demo-erp';
 import { labelCommand } from './commands/label';
 import { printersProfilesCommand } from './commands/printers';
+import { printCommand } from './commands/print';
+import { printersListCommand, printersStatusCommand } from './commands/printers-config';
 import { serveCommand } from './commands/serve';
 import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
@@ -176,6 +178,34 @@ export function buildProgram(): Command {
     .description('built-in printer profiles: language, dpi, printable width, status support')
     .option('--json', 'print JSON only')
     .action((options) => printersProfilesCommand(options));
+  printers
+    .command('list')
+    .description("the station's configured printers (primary, backup) and the OS print queues where available")
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((options) => printersListCommand(options));
+  printers
+    .command('status')
+    .description('ask one printer for its status (exit 1 when it cannot take a job)')
+    .argument('<uri>', 'printer URI, e.g. tcp://192.168.1.50:9100?profile=generic-zpl-203')
+    .option('--profile <name>', 'printer profile (`dockside printers profiles` lists them)')
+    .option('--json', 'print JSON only')
+    .action((uri, options) => printersStatusCommand(uri, options));
+
+  program
+    .command('print')
+    .description(
+      "print one label on a printer: a PDF file (rasterized at the printer's dpi) or an order's waybill; status first, sent once, never retried",
+    )
+    .requiredOption('--printer <uri>', 'printer URI: tcp://HOST[:PORT], usb:/dev/usb/lpN or file:DIR')
+    .option('--profile <name>', 'printer profile for tcp:/usb: printers (`dockside printers profiles`)')
+    .option('--file <label.pdf>', 'a label PDF; every page prints as one label')
+    .option('--order <file>', 'order JSON file (as GET /api/v1/orders/{orderNo} returns it)')
+    .option('--template <name>', 'with --order: built-in or saved label template')
+    .option('--tracking <number>', 'with --order: tracking number, when the order has none')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((options) => printCommand(options));
 
   program
     .command('os-printers')

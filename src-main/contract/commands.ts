@@ -12,6 +12,13 @@ import {
   queueListInputSchema,
   queueSettingsSchema,
 } from './queue-schemas';
+import {
+  printerSettingsSchema,
+  printerSlotSchema,
+  printersStatusSchema,
+  printerTargetSchema,
+  testPrintResultSchema,
+} from './printers';
 
 const empty = z.object({}).strict();
 
@@ -280,6 +287,27 @@ export const commands = {
   },
   /** Adds a carrier's tracking-number range (refused with the field named when malformed or overlapping). */
   'pool:add': { input: poolAddInputSchema, output: numberRangeSchema },
+  // ---- printers (printers:*) and the print paths of packing ----
+  /** The primary and backup printer and the printer profiles this build knows. */
+  'printers:list': { input: empty, output: printerSettingsSchema },
+  /** Saves the printers (checked first: URI and profile must make a printer); packing uses them from the next job. */
+  'printers:save': {
+    input: z.object({ primary: printerSlotSchema, backup: printerSlotSchema.nullable().default(null) }).strict(),
+    output: printerSettingsSchema,
+  },
+  /** Asks both printers for their status now. */
+  'printers:status': { input: empty, output: printersStatusSchema },
+  /** Prints the sample waybill on one printer (status first, once, never retried). */
+  'printers:testPrint': { input: z.object({ target: printerTargetSchema }).strict(), output: testPrintResultSchema },
+  /** Prints a label that failed with nothing sent again: on the primary printer (fixed) or on the backup. */
+  'pack:retryPrint': { input: z.object({ target: printerTargetSchema }).strict(), output: packStateSchema },
+  /** An explicit second copy of the printed label, recorded with who and why. */
+  'pack:reprint': {
+    input: z
+      .object({ reason: z.string().trim().min(1).max(200), requestedBy: z.string().trim().min(1).max(100).optional() })
+      .strict(),
+    output: packStateSchema,
+  },
 } as const;
 
 export type Commands = typeof commands;

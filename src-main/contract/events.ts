@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { packStateSchema, queueStatusSchema } from './schemas';
 import { poolLowSchema } from './queue-schemas';
+import { printersStatusSchema } from './printers';
 
 /** Every event the core pushes to the renderer, declared once with its payload schema. */
 export const events = {
@@ -9,6 +10,8 @@ export const events = {
   'orders:changed': z.object({ count: z.number().int() }),
   /** A carrier's offline tracking numbers ran down to the low-water mark. */
   'pool:low': poolLowSchema,
+  /** A printer's status changed (paper out, back on line, ...). */
+  'printers:changed': printersStatusSchema,
 } as const;
 
 export type Events = typeof events;

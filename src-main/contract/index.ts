@@ -3,3 +3,4 @@ export * from './commands';
 export * from './events';
 export * from './wire';
 export * from './queue-schemas';
+export * from './printers';

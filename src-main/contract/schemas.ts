@@ -41,6 +41,10 @@ export const packErrorCodeSchema = z.enum([
   'ime-active',
   'unknown-command',
   'internal',
+  'printer-not-ready',
+  'print-unknown',
+  'nothing-to-retry',
+  'no-backup-printer',
 ]);
 export type PackErrorCode = z.infer<typeof packErrorCodeSchema>;
 
@@ -84,6 +88,21 @@ export const packStateSchema = z.object({
     })
     .nullable(),
   lastShipped: z.object({ orderNo: z.string(), trackingNumber: z.string(), queued: z.boolean() }).nullable(),
+  /**
+   * The last print job did not surely print. `failed`: nothing was sent (printer off, out of paper, ...): the packer
+   * may print it again or on `backup`. `unknown`: it may have printed: only an explicit reprint makes another copy.
+   */
+  printIssue: z
+    .object({
+      jobId: z.string(),
+      state: z.enum(['failed', 'unknown']),
+      condition: z.string().nullable(),
+      message: z.string(),
+      printer: z.string(),
+      backup: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type PackState = z.infer<typeof packStateSchema>;
 

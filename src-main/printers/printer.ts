@@ -1,7 +1,15 @@
+import type { LabelRaster } from '../labels';
+import type { PrinterProfile } from './profile';
+import type { StatusReading } from './printer-status';
+
 /** What a printer receives: the label as PDF and as the 1-bit raster (PNG) at the printer's dpi. */
 export interface PrintableLabel {
   pdf: Uint8Array;
   png: Uint8Array;
+  /** The raster a printer language encodes; required by raw printers (TCP, USB), unused by the file printer. */
+  raster?: LabelRaster;
+  widthMm?: number;
+  heightMm?: number;
 }
 
 /**
@@ -21,6 +29,10 @@ export interface Printer {
    * @param job.baseName - a file-safe name for the job, e.g. `SO-100001_DS000000000017`
    */
   print(job: { jobId: string; baseName: string; label: PrintableLabel }): Promise<PrintOutcome>;
+  /** The printer model's facts (language, dpi, status support); absent for the file printer without a profile. */
+  readonly profile?: PrinterProfile | null;
+  /** Asks the printer how it is; absent when the printer cannot be asked (file, EPL, PDF, USB). */
+  readStatus?(): Promise<StatusReading>;
 }
 
 /** A printer that could not take the job; `reason` is safe to show the packer. */

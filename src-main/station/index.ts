@@ -8,3 +8,4 @@ export * from './templates-service';
 export * from './erp-settings-service';
 export * from './writebacks-service';
 export * from './queue-service';
+export * from './printers-service';

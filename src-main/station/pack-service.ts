@@ -1,8 +1,8 @@
 import type { PackError, PackState } from '../contract';
 import { applyItemScan, isFullyScanned, parseScanCommand, type LineProgress, type Order } from '../domain';
 import { ErpError, type ShipmentConfirmation } from '../erp';
-import type { LabelTemplate } from '../labels';
-import type { Printer } from '../printers';
+import type { LabelRaster, LabelTemplate } from '../labels';
+import type { Printer, PrintQueue, PrintResult } from '../printers';
 import type { OrdersRepository, PrintJob, ScanLog, ShippingStore, StoredOrder } from '../store';
 import type { OrderPuller, Connectivity } from '../sync';
 import { StationError } from './station-error';
@@ -15,6 +15,8 @@ export interface LabelRendering {
     heightMm: number;
     pdf: Uint8Array;
     png: Uint8Array;
+    /** The raster a printer language encodes (raw printers need it; the file printer writes the PNG). */
+    raster?: LabelRaster;
   }>;
 }
 
@@ -26,6 +28,13 @@ export interface PackService {
   confirm(): Promise<PackState>;
   cancel(): Promise<PackState>;
   acknowledge(): Promise<PackState>;
+  /**
+   * Prints the label that failed with nothing sent again, on the primary printer (after fixing it) or on the
+   * station's backup printer. Refused when the last job may have printed: that takes an explicit reprint.
+   */
+  retryPrint(target: 'primary' | 'backup'): Promise<PackState>;
+  /** An explicit second copy of the printed label, logged with who asked and why. */
+  reprint(input: { reason: string; requestedBy?: string }): Promise<PackState>;
   /** Re-reads whether the last shipment still waits in the outbox (after an upload) and publishes the change. */
   refreshLastShipped(): void;
 }
@@ -54,6 +63,12 @@ export interface PackServiceDeps {
    * reprints even if a supervisor saves a new one meanwhile. Absent: the engine's default template.
    */
   resolveTemplate?: () => Promise<{ ref: { name: string; version: number }; template: LabelTemplate }>;
+  /** The print queue (status before and after, at most one write per job). Absent: the printer is called directly. */
+  printQueue?: PrintQueue;
+  /** The station's printers as configured now. Absent: `printer`, and no backup. */
+  printers?: () => { primary: Printer; backup: Printer | null };
+  /** Who reprints are recorded as asked by when the command does not say (the bench has no log-in). */
+  operator?: string;
 }
 
 interface Current {
@@ -70,6 +85,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
   let error: PackError | null = null;
   let lastScan: PackState['lastScan'] = null;
   let lastShipped: PackState['lastShipped'] = null;
+  let printIssue: NonNullable<PackState['printIssue']> | null = null;
+  const printers = () => deps.printers?.() ?? { primary: deps.printer, backup: null };
   // Scans arrive faster than the work they cause; a chain keeps them strictly in order.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -113,6 +130,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
       lastScan,
       label: current?.label ?? null,
       lastShipped,
+      printIssue,
     };
   }
 
@@ -199,61 +217,163 @@ export function createPackService(deps: PackServiceDeps): PackService {
       template: resolved ? { ref: `${resolved.ref.name}@v${resolved.ref.version}`, template: resolved.template } : null,
     };
     lastShipped = null;
+    printIssue = null;
   }
 
   async function printLabel(cur: Current): Promise<void> {
     const order = cur.stored.order;
+    const printer = printers().primary;
     const job = deps.shipping.queuePrint({
       id: deps.newId(),
       orderNo: order.orderNo,
       carrier: deps.carrier,
-      printer: deps.printer.uri,
+      printer: printer.uri,
       template: cur.template?.ref ?? 'default',
       now: now(),
     });
     cur.job = job;
-    await sendJob(cur, job);
+    await sendJob(cur, job, printer);
   }
 
   /**
    * A second copy of the label on screen, with the same tracking number: only ever on the packer's explicit
    * command, and recorded as its own print job that points at the first.
    */
-  async function reprintLabel(cur: Current | null): Promise<void> {
+  async function reprintLabel(
+    cur: Current | null,
+    why: { reason: string; requestedBy?: string | undefined } = { reason: 'REPRINT command scanned' },
+  ): Promise<void> {
     if (!cur?.job || !cur.label) {
       throw new StationError(
         'nothing-to-reprint',
         'there is no printed label to reprint; scan an order and its items first',
       );
     }
-    const job = deps.shipping.queueReprint({ id: deps.newId(), reprintOf: cur.job.id, now: now() });
-    await sendJob(cur, job);
+    const printer = printers().primary;
+    if (!deps.printQueue) {
+      const job = deps.shipping.queueReprint({ id: deps.newId(), reprintOf: cur.job.id, now: now() });
+      await sendJob(cur, job, printer);
+      return;
+    }
+    const queue = deps.printQueue;
+    const of = cur.job.id;
+    const id = deps.newId();
+    await sendJob(cur, { id, trackingNumber: cur.job.trackingNumber }, printer, (request) =>
+      queue.printAgain({
+        ...request,
+        id,
+        of,
+        requestedBy: why.requestedBy ?? deps.operator ?? `packer@${deps.stationId}`,
+        reason: why.reason,
+      }),
+    );
   }
 
-  /** Renders the job's label and hands it to the printer once; the job's state records how far it got. */
-  async function sendJob(cur: Current, job: PrintJob): Promise<void> {
+  /** Prints a label whose job failed with nothing sent once more, on the primary or the backup printer. */
+  async function retryLabel(cur: Current | null, target: 'primary' | 'backup'): Promise<void> {
+    const issue = printIssue;
+    if (!cur?.job || !issue || issue.state !== 'failed' || !deps.printQueue) {
+      throw new StationError(
+        'nothing-to-retry',
+        'there is no failed label to print again; a label that may have printed needs an explicit reprint',
+      );
+    }
+    const { primary, backup } = printers();
+    const printer = target === 'backup' ? backup : primary;
+    if (!printer) throw new StationError('no-backup-printer', 'this station has no backup printer configured');
+    const queue = deps.printQueue;
+    const id = deps.newId();
+    const of = issue.jobId;
+    const job = { id, trackingNumber: cur.job.trackingNumber };
+    await sendJob(cur, job, printer, (request) =>
+      queue.printAgain({
+        ...request,
+        id,
+        of,
+        requestedBy: deps.operator ?? `packer@${deps.stationId}`,
+        reason: `previous job ${of} not printed (${issue.condition ?? 'failed'}); printing on the ${target} printer`,
+      }),
+    );
+  }
+
+  /**
+   * Renders the job's label at the printer's dpi and hands it to the printer once; the job's state records how far
+   * it got. With the print queue, `deliver` runs the job (default: the queued job by its id).
+   */
+  async function sendJob(
+    cur: Current,
+    job: Pick<PrintJob, 'id' | 'trackingNumber'>,
+    printer: Printer,
+    deliver?: (request: Parameters<PrintQueue['run']>[0]) => Promise<PrintResult>,
+  ): Promise<void> {
     const order = cur.stored.order;
     let rendered: Awaited<ReturnType<LabelRendering['render']>>;
     try {
       rendered = await deps.labels.render({
         order,
         trackingNumber: job.trackingNumber,
-        dpi: deps.printer.dpi,
+        dpi: printer.dpi,
         ...(cur.template ? { template: cur.template.template } : {}),
       });
     } catch (failure) {
-      deps.shipping.setPrintState(job.id, 'failed', (failure as Error).message, now());
+      if (deps.shipping.getPrintJob(job.id)) {
+        deps.shipping.setPrintState(job.id, 'failed', (failure as Error).message, now());
+      }
       throw new StationError('print-failed', `the waybill could not be rendered: ${(failure as Error).message}`, {
         reason: (failure as Error).message,
       });
     }
-    // Marked sent before the first byte leaves: if the station dies mid-write, the job reads "may have printed".
-    deps.shipping.setPrintState(job.id, 'sent', null, now());
-    // A reprint gets its own file name so the first copy is never overwritten.
     const copy = job.id === cur.job?.id ? '' : `_reprint-${job.id.slice(0, 8)}`;
     const baseName = `${order.orderNo}_${job.trackingNumber}${copy}`.replace(/[^\w.-]/g, '_');
+    const labelView = {
+      trackingNumber: job.trackingNumber,
+      previewPng: `data:image/png;base64,${Buffer.from(rendered.png).toString('base64')}`,
+      printer: printer.uri,
+      widthMm: rendered.widthMm,
+      heightMm: rendered.heightMm,
+    };
+    if (deps.printQueue) {
+      const queue = deps.printQueue;
+      const request = { jobId: job.id, baseName, label: rendered, printer };
+      const result = await (deliver ? deliver(request) : queue.run(request));
+      if (result.state === 'failed') {
+        printIssue = {
+          jobId: result.jobId,
+          state: 'failed',
+          condition: result.condition,
+          message: result.detail,
+          printer: printer.uri,
+          backup: printers().backup?.uri ?? null,
+        };
+        throw new StationError('printer-not-ready', `not printed: ${result.detail}`, {
+          reason: result.detail,
+          condition: result.condition ?? 'error',
+          printer: printer.uri,
+        });
+      }
+      printIssue = null;
+      cur.label = labelView;
+      if (result.state === 'unknown') {
+        // The label may be out: show it and let the packer look; only an explicit reprint makes another copy.
+        printIssue = {
+          jobId: result.jobId,
+          state: 'unknown',
+          condition: result.condition,
+          message: result.detail,
+          printer: printer.uri,
+          backup: null,
+        };
+        throw new StationError('print-unknown', `the label may or may not have printed: ${result.detail}`, {
+          reason: result.detail,
+          printer: printer.uri,
+        });
+      }
+      return;
+    }
+    // Marked sent before the first byte leaves: if the station dies mid-write, the job reads "may have printed".
+    deps.shipping.setPrintState(job.id, 'sent', null, now());
     try {
-      const outcome = await deps.printer.print({
+      const outcome = await printer.print({
         jobId: job.id,
         baseName,
         label: rendered,
@@ -265,13 +385,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
         reason: (failure as Error).message,
       });
     }
-    cur.label = {
-      trackingNumber: job.trackingNumber,
-      previewPng: `data:image/png;base64,${Buffer.from(rendered.png).toString('base64')}`,
-      printer: deps.printer.uri,
-      widthMm: rendered.widthMm,
-      heightMm: rendered.heightMm,
-    };
+    cur.label = labelView;
   }
 
   async function scanItem(code: string, cur: Current): Promise<void> {
@@ -363,6 +477,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
     });
     lastShipped = { orderNo: order.orderNo, trackingNumber: cur.job.trackingNumber, queued: true };
     current = null;
+    printIssue = null;
     deps.onShipmentQueued(order.orderNo, idempotencyKey);
   }
 
@@ -377,7 +492,10 @@ export function createPackService(deps: PackServiceDeps): PackService {
         if (command === 'confirm') {
           if (current) await recheck(current);
           doConfirm();
-        } else if (command === 'reprint') await reprintLabel(current);
+        } else if (command === 'reprint') {
+          // After a failed print (nothing sent) REPRINT is the scanner's way to try the fixed printer again.
+          await (printIssue?.state === 'failed' ? retryLabel(current, 'primary') : reprintLabel(current));
+        }
         // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
         else if (command === 'cancel' || command === 'next') current = current?.label ? current : null;
         return;
@@ -443,6 +561,26 @@ export function createPackService(deps: PackServiceDeps): PackService {
     acknowledge: () =>
       serial(() => {
         error = null;
+      }),
+    retryPrint: (target) =>
+      serial(async () => {
+        error = null;
+        try {
+          await retryLabel(current, target);
+        } catch (failure) {
+          if (!(failure instanceof StationError)) throw failure;
+          error = { code: failure.code, message: failure.message, params: failure.params };
+        }
+      }),
+    reprint: (why) =>
+      serial(async () => {
+        error = null;
+        try {
+          await reprintLabel(current, why);
+        } catch (failure) {
+          if (!(failure instanceof StationError)) throw failure;
+          error = { code: failure.code, message: failure.message, params: failure.params };
+        }
       }),
     refreshLastShipped() {
       if (!lastShipped) return;

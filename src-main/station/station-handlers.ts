@@ -8,6 +8,7 @@ import type { SyncService } from './sync-service';
 import type { TemplatesService } from './templates-service';
 import type { WritebacksService } from './writebacks-service';
 import type { QueueService } from './queue-service';
+import type { PrintersService } from './printers-service';
 
 /** Binds every contract command to the station's services. */
 export function createStationHandlers({
@@ -19,6 +20,7 @@ export function createStationHandlers({
   erpSettings,
   writebacks,
   queue,
+  printers,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -31,10 +33,16 @@ export function createStationHandlers({
   writebacks?: WritebacksService | undefined;
   /** Outbox supervision and tracking-number pools; absent in stations built without them (the commands refuse). */
   queue?: QueueService | undefined;
+  /** Printer settings and status; absent in stations built without them (the commands then refuse). */
+  printers?: PrintersService | undefined;
 }): CommandHandlers {
   const queueService = (): QueueService => {
     if (!queue) throw Object.assign(new Error('queue supervision is not available here'), { code: 'unavailable' });
     return queue;
+  };
+  const printersService = (): PrintersService => {
+    if (!printers) throw Object.assign(new Error('printer settings are not available here'), { code: 'unavailable' });
+    return printers;
   };
   const settingsService = (): ErpSettingsService => {
     if (!erpSettings) throw Object.assign(new Error('ERP settings are not available here'), { code: 'unavailable' });
@@ -105,5 +113,11 @@ export function createStationHandlers({
     'queue:settings': async (input) => queueService().settings(input),
     'pool:list': async () => queueService().pools(),
     'pool:add': async (input) => queueService().addRange(input),
+    'printers:list': async () => printersService().list(),
+    'printers:save': async (input) => printersService().save(input),
+    'printers:status': async () => printersService().status(),
+    'printers:testPrint': async ({ target }) => printersService().testPrint(target),
+    'pack:retryPrint': async ({ target }) => pack.retryPrint(target),
+    'pack:reprint': async ({ reason, requestedBy }) => pack.reprint({ reason, requestedBy }),
   };
 }

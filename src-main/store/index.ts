@@ -9,3 +9,4 @@ export * from './shipping-store';
 export * from './templates-repository';
 export * from './writebacks-store';
 export * from './outbox-supervision';
+export * from './print-jobs-repository';

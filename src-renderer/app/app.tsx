@@ -4,6 +4,7 @@ import { QueueScreen } from '../features/queue/queue-screen';
 import { TemplateEditor } from '../features/templates/template-editor';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { HandoverScreen } from '../features/handover/handover-screen';
+import { PrintersScreen } from '../features/printers/printers-screen';
 import type { ScannerOptions } from '../lib/scanner';
 import { ConnectionBanner } from './connection-banner';
 import { Header } from './header';
@@ -32,6 +33,8 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
           <SettingsScreen />
         ) : screen === 'handover' ? (
           <HandoverScreen />
+        ) : screen === 'printers' ? (
+          <PrintersScreen />
         ) : (
           <QueueScreen />
         )}

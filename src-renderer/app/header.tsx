@@ -24,6 +24,7 @@ export function Header() {
     { id: 'handover', label: t('nav.handover') },
     { id: 'templates', label: t('nav.templates') },
     { id: 'settings', label: t('nav.settings') },
+    { id: 'printers', label: t('nav.printers') },
   ];
 
   return (

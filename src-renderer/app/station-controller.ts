@@ -37,6 +37,8 @@ export interface StationController {
   setScanHandler(handler: ((code: string) => void) | null): void;
   /** Plays one of the station's tones (screens with their own results: accepted, refused, done). */
   play(name: SoundName): void;
+  /** Listens to a core event directly (supervisor screens with their own state); returns the unsubscribe. */
+  on?: Api['on'];
   dispose(): void;
 }
 
@@ -180,6 +182,7 @@ export function startStation(
       scanHandler = handler;
     },
     play: (name) => sound.play(name),
+    on: (name, cb) => api.on(name, cb),
     dispose() {
       for (const off of offs) off();
     },

@@ -11,7 +11,7 @@ export interface ShownError {
 }
 
 /** The screens in the nav. */
-export type Screen = 'pack' | 'queue' | 'templates' | 'settings' | 'handover';
+export type Screen = 'pack' | 'queue' | 'templates' | 'settings' | 'handover' | 'printers';
 
 /** Result of the last manual sync. */
 export interface SyncResult {

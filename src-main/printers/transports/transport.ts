@@ -16,6 +16,10 @@ export interface PrinterTransport {
   /**
    * Asks the printer for its status where the transport is two-way (TCP, some USB); null when it cannot ask.
    * @param query - the language's status query bytes
+   * @param options.complete - says when the reply is whole, so the read ends before the timeout
    */
-  query?(query: Uint8Array, options: { timeoutMs: number }): Promise<Uint8Array | null>;
+  query?(
+    query: Uint8Array,
+    options: { timeoutMs: number; complete?: (reply: Uint8Array) => boolean },
+  ): Promise<Uint8Array | null>;
 }

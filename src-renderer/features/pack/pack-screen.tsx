@@ -1,6 +1,7 @@
 import type { PackState } from '../../../src-main/contract';
 import { useStation, useT } from '../../app/station-context';
 import { ErrorPanel } from './error-panel';
+import { PrintIssuePanel } from './print-issue-panel';
 import { PackLines } from './pack-lines';
 import { ScanInput } from './scan-input';
 
@@ -17,6 +18,7 @@ export function PackScreen() {
         {phase}
       </span>
       <ErrorPanel />
+      <PrintIssuePanel />
       <div className="pack-body">
         {!pack || phase === 'idle' || !pack.order ? <Idle pack={pack} /> : <Working pack={pack} order={pack.order} />}
       </div>

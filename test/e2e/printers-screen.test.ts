@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { startCliServer, type CliServer } from '../helpers/cli';
+import { repoRoot } from '../helpers/paths';
+import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator';
+
+// The printer settings screen in the web shell (built CLI + renderer, Debian's Chromium) against an emulated
+// network ZPL printer: save, live status, a test label, and the screen in both languages.
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockside-e2e-printers-'));
+const shots = path.resolve(repoRoot, process.env.DOCKSIDE_SCREENSHOTS ?? path.join('test-results', 'screenshots'));
+mkdirSync(shots, { recursive: true });
+let serve: CliServer;
+let browser: Browser;
+let page: Page;
+let printer: PrinterEmulator;
+
+beforeAll(async () => {
+  printer = await startPrinterEmulator('zpl');
+  serve = await startCliServer(
+    ['serve', '--port', '0', '--data', path.join(tmp, 'station')],
+    /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,
+  );
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(serve.match[1]!);
+  await page.evaluate(`localStorage.setItem('dockside.locale', 'en')`);
+  await page.reload();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  await printer?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const primaryState = () => page.getByTestId('printer-primary').getByTestId('printer-status').getAttribute('data-state');
+
+describe('printers screen', () => {
+  it('saves a tcp:// printer, shows its live status, and prints a test label once', async () => {
+    await page.getByTestId('nav-printers').click();
+    await page.getByTestId('printer-primary-uri').fill(printer.uri);
+    await page.getByTestId('printer-primary-profile').selectOption('generic-zpl-203');
+    await page.getByTestId('printers-save').click();
+    await expect.poll(() => page.getByTestId('printers-notice').textContent()).toContain('Saved');
+    await expect.poll(primaryState, { timeout: 15_000 }).toBe('ready');
+
+    await page.getByTestId('printer-primary-test').click();
+    await expect
+      .poll(() => page.getByTestId('printers-notice').textContent(), { timeout: 15_000 })
+      .toContain('Test label printed');
+    await printer.waitForJobs(1);
+
+    printer.set({ paperOut: true });
+    await expect.poll(primaryState, { timeout: 15_000 }).toBe('not-ready');
+    expect(await page.getByTestId('printer-primary').getByTestId('printer-status').textContent()).toContain(
+      'out of paper',
+    );
+    await page.getByTestId('printer-primary-test').click();
+    await expect
+      .poll(() => page.getByTestId('printers-notice').textContent(), { timeout: 15_000 })
+      .toContain('not printed');
+    expect(printer.jobs).toHaveLength(1);
+    await page.screenshot({ path: path.join(shots, 'printers-en-1280.png') });
+  });
+
+  it('reads in Chinese', async () => {
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('打印机');
+    expect(await page.getByTestId('printer-primary').getByTestId('printer-status').textContent()).toContain('缺纸');
+    await page.screenshot({ path: path.join(shots, 'printers-zh-CN-1280.png') });
+  });
+});
