@@ -2,6 +2,9 @@
 // file, on 127.0.0.1) whose raw queues deliver to loopback TCP printers in this process. Skips, saying why, where
 // CUPS or the built addon is missing; under DOCKSIDE_REQUIRE_CUPS=1 (.ci/run) it must run.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrintError } from '../../../src-main/printers/printer';
@@ -16,6 +19,8 @@ import {
   type PrivateCups,
 } from '../../helpers/cups';
 import { runCli } from '../../helpers/cli';
+import { decodeZpl } from '../../helpers/printer-decoders';
+import { chineseOrder } from '../../fixtures/orders';
 
 const spooler = createSpooler();
 const availability = spooler.availability();
@@ -163,6 +168,35 @@ describe.skipIf(skipReason !== null)('raw jobs through a real CUPS scheduler', (
     const jobId = Number(/job (\d+)/.exec(result.detail)?.[1]);
     expect(await cups!.client('/usr/bin/lpstat', ['-o', 'dock_unplugged'])).toContain(`dock_unplugged-${jobId}`);
     await cups!.client('/usr/bin/cancel', [`dock_unplugged-${jobId}`]);
+  });
+
+  it('prints a waybill through spooler:QUEUE?profile=NAME from the built CLI: ZPL that decodes to the label', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dockside-spooler-print-'));
+    try {
+      const orderFile = path.join(dir, 'order.json');
+      writeFileSync(orderFile, JSON.stringify({ ...chineseOrder, trackingNumber: 'DS000000000042' }));
+      const received = printer.nextJob();
+      const run = await runCli(
+        [
+          'print',
+          '--printer',
+          'spooler:dock_raw?profile=generic-zpl-203',
+          '--order',
+          orderFile,
+          '--template',
+          'generic-100x150',
+          '--json',
+        ],
+        { CUPS_SERVER: cups!.server },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const decoded = decodeZpl(await received, 203);
+      // The whole 100 x 150 mm label at 203 dpi went through CUPS as one raw ZPL job.
+      expect(decoded.raster.width).toBe(Math.round((100 * 203) / 25.4));
+      expect(decoded.raster.height).toBe(Math.round((150 * 203) / 25.4));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists the queues from the built CLI, which finds the addon from dist/ and CUPS through CUPS_SERVER', async () => {
