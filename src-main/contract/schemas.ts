@@ -41,6 +41,7 @@ export const packErrorCodeSchema = z.enum([
   'ime-active',
   'unknown-command',
   'internal',
+  'order-claimed',
 ]);
 export type PackErrorCode = z.infer<typeof packErrorCodeSchema>;
 

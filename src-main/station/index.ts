@@ -6,3 +6,5 @@ export * from './sync-service';
 export * from './station-handlers';
 export * from './templates-service';
 export * from './erp-settings-service';
+export * from './claim-service';
+export * from './backup-scheduler';

@@ -7,3 +7,8 @@ export * from './scan-log';
 export * from './number-pool-repository';
 export * from './shipping-store';
 export * from './templates-repository';
+export * from './instance-lock';
+export * from './integrity';
+export * from './backup';
+export * from './crash-recovery';
+export * from './claims-repository';
