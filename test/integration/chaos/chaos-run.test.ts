@@ -79,6 +79,23 @@ async function pendingOrders(): Promise<string[]> {
   return found;
 }
 
+const PROGRESS_EVERY = 100;
+
+/** Mid-run invariants: no order with two ERP shipments, no tracking number on two labels of different orders. */
+function checkNoDuplicates(): void {
+  const db = new Database(erpFile, { readonly: true });
+  const doubled = db.prepare('SELECT order_no FROM shipments GROUP BY order_no HAVING count(*) > 1').all();
+  db.close();
+  expect(doubled).toEqual([]);
+  const owner = new Map<string, string>();
+  for (const file of readdirSync(labels)) {
+    const m = /^(.+)_(DS\d+)\.pdf$/.exec(file);
+    if (!m) continue;
+    expect(owner.get(m[2]!) ?? m[1], m[2]).toBe(m[1]);
+    owner.set(m[2]!, m[1]!);
+  }
+}
+
 const shippedLine = /shipped: tracking number (DS\d+)|already shipped with tracking number (DS\d+)/;
 
 describe('chaos: faults between station and ERP, SIGKILLs, then recovery', () => {
@@ -131,6 +148,13 @@ describe('chaos: faults between station and ERP, SIGKILLs, then recovery', () =>
         }
         if (!done && !refusedInvalid.includes(orderNo)) {
           throw new Error(`${orderNo} did not ship in 8 attempts; last: ${JSON.stringify(unexpected.at(-1))}`);
+        }
+        // Long runs check the invariants on the way and say how far they got (stderr, one JSON line).
+        if (done && shipped.size % PROGRESS_EVERY === 0 && shipped.has(orderNo)) {
+          checkNoDuplicates();
+          process.stderr.write(
+            `${JSON.stringify({ chaosProgress: { shipped: shipped.size, kills: harness.kills, shipRuns: ships, faults: proxy.stats(), elapsedS: Math.round((Date.now() - started) / 1000) } })}\n`,
+          );
         }
         // Now and then a sync of its own, which may be killed too.
         if (ships % 10 === 0) {
