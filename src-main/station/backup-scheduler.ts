@@ -53,11 +53,12 @@ export function createBackupScheduler({
     return file;
   }
 
-  function runIfDue(): Promise<BackupFile | null> {
+  // Async so that any failure, reading the settings included, arrives as a rejection the timer reports.
+  async function runIfDue(): Promise<BackupFile | null> {
     const hours = number(BACKUP_SETTINGS.intervalHours, 24);
-    if (hours === 0) return Promise.resolve(null);
+    if (hours === 0) return null;
     const last = settings.get(BACKUP_SETTINGS.lastAt);
-    if (last && clock().getTime() - Date.parse(last) < hours * 3_600_000) return Promise.resolve(null);
+    if (last && clock().getTime() - Date.parse(last) < hours * 3_600_000) return null;
     // One at a time: a slow disk must not stack backups up.
     running ??= backupNow().finally(() => {
       running = null;
