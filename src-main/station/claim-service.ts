@@ -104,10 +104,10 @@ function refusal(orderNo: string, failure: ErpError): StationError {
       orderNo,
     });
   }
-  const holder = /claimed by station (\S+)/.exec(message)?.[1] ?? 'another station';
+  const holder = /claimed by station (\S+)/.exec(message)?.[1];
   return new StationError(
     'order-claimed',
-    `order ${orderNo} is being packed at station ${holder}; put it aside and do not pack it here`,
-    { orderNo, station: holder },
+    `order ${orderNo} is being packed at ${holder ? `station ${holder}` : 'another station'}; put it aside and do not pack it here`,
+    { orderNo, station: holder ?? '' },
   );
 }
