@@ -27,6 +27,10 @@ import {
   createWritebacksStore,
   createPrintJobsRepository,
   openStationDatabase,
+  acquireInstanceLock,
+  createClaimsRepository,
+  createDatabaseBackups,
+  recoverAfterCrash,
 } from './store';
 import {
   createEventHub,
@@ -43,6 +47,9 @@ import {
   type PackService,
   type StationApi,
   type SyncService,
+  createBackupScheduler,
+  createClaimService,
+  type BackupScheduler,
 } from './station';
 import { createConnectivity, createOrderPuller, createOutboxUploader } from './sync';
 
@@ -81,6 +88,8 @@ export interface Station {
   printer: Printer;
   info(): StationInfo;
   close(): Promise<void>;
+  /** Backups of the station database: on demand, and on the schedule its settings set (background stations). */
+  backups: BackupScheduler;
 }
 
 /** The station's own carrier code and tracking-number prefix for locally issued numbers. */
@@ -94,13 +103,23 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const clock = config.clock ?? (() => new Date());
   const random = config.random ?? Math.random;
   const newId = config.newId ?? randomUUID;
-  const db = openStationDatabase(config.dataDir);
+  // The lock comes first: a second process must never open the database (or the embedded ERP's) at all.
+  const lock = acquireInstanceLock(config.dataDir);
+  let db: ReturnType<typeof openStationDatabase>;
+  try {
+    db = openStationDatabase(config.dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const closers: (() => Promise<void> | void)[] = [
+    () => lock.release(),
     () => {
       db.close();
     },
   ];
   try {
+    recoverAfterCrash(db, clock().toISOString());
     const settings = createSettingsRepository(db);
     const stationId = settings.get('station.id') ?? newId();
     settings.set('station.id', stationId);
@@ -218,7 +237,24 @@ export async function createStation(config: StationConfig): Promise<Station> {
     };
     connectivity.onChange(() => hub.emit('queue:changed', sync.queueStatus()));
 
+    const claims = createClaimService({
+      connector,
+      claims: createClaimsRepository(db),
+      connectivity,
+      stationId,
+      clock,
+    });
+    const backups = createBackupScheduler({
+      backups: createDatabaseBackups(db, config.dataDir),
+      settings,
+      clock,
+      onError: (message) => console.error(`[backup] ${message}`),
+    });
+    closers.push(() => backups.stop());
+    if (config.background) backups.start(15 * 60_000);
+
     const pack = createPackService({
+      claims,
       orders,
       shipping,
       scanLog: createScanLog(db),
@@ -302,6 +338,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       sync,
       printer,
       info,
+      backups,
       async close() {
         for (const close of closers.reverse()) await close();
       },

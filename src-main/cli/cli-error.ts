@@ -1,6 +1,12 @@
 import { ZodError } from 'zod';
 import { ErpError } from '../erp';
-import { DataDirError, MigrationMismatchError } from '../store';
+import {
+  DatabaseDamagedError,
+  DataDirError,
+  InstanceLockedError,
+  MigrationMismatchError,
+  RestoreRefusedError,
+} from '../store';
 import { PrintError } from '../printers';
 import { StationError, WritebackError } from '../station';
 
@@ -30,6 +36,12 @@ export function describeZodError(error: ZodError, source: string): string {
  */
 export function describeFailure(error: unknown): string {
   if (error instanceof CliError || error instanceof DataDirError || error instanceof MigrationMismatchError)
+    return error.message;
+  if (
+    error instanceof InstanceLockedError ||
+    error instanceof DatabaseDamagedError ||
+    error instanceof RestoreRefusedError
+  )
     return error.message;
   if (error instanceof StationError || error instanceof PrintError || error instanceof WritebackError)
     return error.message;

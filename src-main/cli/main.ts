@@ -14,6 +14,7 @@ import { syncCommand } from './commands/sync';
 import { templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
 import { poolAddCommand, poolListCommand } from './commands/pool';
 import { osPrintersCommand } from './commands/os-printers';
+import { backupCommand, backupListCommand, restoreCommand } from './commands/backup';
 
 /** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
 export function buildProgram(): Command {
@@ -212,6 +213,25 @@ export function buildProgram(): Command {
     .description("list the operating system's print queues (for spooler:NAME printers)")
     .option('--json', 'print JSON only')
     .action((options) => osPrintersCommand(options));
+
+  program
+    .command('backup')
+    .description('copy the station database (consistent, checked), also while a station runs; --list shows backups')
+    .option(...dataOption)
+    .option('--out <file>', 'where to write the copy (default: a new file in <data>/backups)')
+    .option('--list', 'list the backups in <data>/backups instead')
+    .option('--json', 'print JSON only')
+    .action((options: { data?: string; out?: string; list?: boolean; json?: boolean }) =>
+      options.list ? backupListCommand(options) : backupCommand(options),
+    );
+
+  program
+    .command('restore')
+    .description('replace the station database with a backup (refused while a station runs; the old file is kept)')
+    .argument('<file>', 'the backup file')
+    .option(...dataOption)
+    .option('--json', 'print JSON only')
+    .action((file: string, options) => restoreCommand(file, options));
 
   return program;
 }

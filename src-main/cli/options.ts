@@ -61,5 +61,16 @@ export function openStation(options: StationOptions): Promise<Station> {
     erpApiKey: erpCredentialsFromEnv().apiKey,
     erpSigning: erpCredentialsFromEnv().signing,
     printer: options.printer,
+    erpTimeoutMs: erpTimeoutFromEnv(),
   });
+}
+
+/** DOCKSIDE_ERP_TIMEOUT_MS: how long one ERP call may take (default: the connector's own, 5 s for REST). */
+export function erpTimeoutFromEnv(): number | undefined {
+  const raw = process.env.DOCKSIDE_ERP_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000)
+    throw new CliError(`DOCKSIDE_ERP_TIMEOUT_MS=${raw} must be a whole number of milliseconds from 100 to 600000`, 2);
+  return ms;
 }

@@ -45,6 +45,7 @@ export const packErrorCodeSchema = z.enum([
   'print-unknown',
   'nothing-to-retry',
   'no-backup-printer',
+  'order-claimed',
 ]);
 export type PackErrorCode = z.infer<typeof packErrorCodeSchema>;
 

@@ -11,8 +11,11 @@ export interface ErpConnector {
   pullPending(cursor: string | null, limit: number): Promise<{ orders: Order[]; nextCursor: string | null }>;
   /** One order by its number, or null when the ERP does not know it. */
   getOrder(orderNo: string): Promise<Order | null>;
-  /** Claims an order for this station so no other station packs it. */
-  claim(orderNo: string, stationId: string): Promise<void>;
+  /**
+   * Claims an order for this station so no other station packs it; calling it again renews the lease. Answers the
+   * lease end when the ERP reports one.
+   */
+  claim(orderNo: string, stationId: string): Promise<{ leaseUntil: string } | void>;
   /**
    * Records a shipment. Idempotent by `idempotencyKey`: the same key twice creates one shipment and answers the
    * first result again.

@@ -9,3 +9,5 @@ export * from './erp-settings-service';
 export * from './writebacks-service';
 export * from './queue-service';
 export * from './printers-service';
+export * from './claim-service';
+export * from './backup-scheduler';

@@ -5,6 +5,7 @@ import type { LabelRaster, LabelTemplate } from '../labels';
 import type { Printer, PrintQueue, PrintResult } from '../printers';
 import type { OrdersRepository, PrintJob, ScanLog, ShippingStore, StoredOrder } from '../store';
 import type { OrderPuller, Connectivity } from '../sync';
+import type { ClaimService } from './claim-service';
 import { StationError } from './station-error';
 
 /** The part of the label engine packing needs: one order in, the PDF and the raster that will print out. */
@@ -69,6 +70,8 @@ export interface PackServiceDeps {
   printers?: () => { primary: Printer; backup: Printer | null };
   /** Who reprints are recorded as asked by when the command does not say (the bench has no log-in). */
   operator?: string;
+  /** Claims each order in the ERP when it is opened (a renewed lease while packing). Absent: no claims. */
+  claims?: ClaimService;
 }
 
 interface Current {
@@ -208,6 +211,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
         reasons,
       });
     }
+    // Before anything is printed: another station's live claim stops the packer here, not at upload time.
+    await deps.claims?.claim(order.orderNo);
     const resolved = deps.resolveTemplate ? await deps.resolveTemplate() : null;
     current = {
       stored,
@@ -389,6 +394,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
   }
 
   async function scanItem(code: string, cur: Current): Promise<void> {
+    await deps.claims?.renew(cur.stored.order.orderNo);
     const { result, progress } = applyItemScan(cur.stored.order.lines, cur.progress, code);
     if (result.kind === 'wrong-item') {
       throw new StationError('wrong-item', `${code} is not part of order ${cur.stored.order.orderNo}; put it aside`, {
@@ -478,6 +484,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
     lastShipped = { orderNo: order.orderNo, trackingNumber: cur.job.trackingNumber, queued: true };
     current = null;
     printIssue = null;
+    deps.claims?.release(order.orderNo);
     deps.onShipmentQueued(order.orderNo, idempotencyKey);
   }
 

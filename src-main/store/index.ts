@@ -10,3 +10,8 @@ export * from './templates-repository';
 export * from './writebacks-store';
 export * from './outbox-supervision';
 export * from './print-jobs-repository';
+export * from './instance-lock';
+export * from './integrity';
+export * from './backup';
+export * from './crash-recovery';
+export * from './claims-repository';

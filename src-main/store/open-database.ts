@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { assertSound, DatabaseDamagedError, isDamageError } from './integrity';
 import { migrate, type Migration, loadMigrations } from './migrate';
 
 /** The data directory cannot be used: missing permissions, a file in the way, a read-only disk. */
@@ -48,25 +49,32 @@ export function applyPragmas(db: Database.Database): void {
 }
 
 /**
- * Opens (creating if needed) the station database in `dataDir` and brings its schema up to date.
- * @throws DataDirError when the directory cannot be written; MigrationMismatchError when the schema is foreign
+ * Opens (creating if needed) the station database in `dataDir`, checks it is sound (`PRAGMA quick_check`) and
+ * brings its schema up to date. Callers that run a station take the single-instance lock first (instance-lock.ts).
+ * @throws DataDirError when the directory cannot be written; DatabaseDamagedError when the file is damaged;
+ *   MigrationMismatchError when the schema is foreign
  */
 export function openStationDatabase(
   dataDir: string,
   migrations: readonly Migration[] = loadMigrations(),
 ): Database.Database {
   ensureWritableDir(dataDir);
+  const file = path.join(dataDir, STATION_DB_FILE);
   let db: Database.Database;
   try {
-    db = new Database(path.join(dataDir, STATION_DB_FILE));
+    db = new Database(file);
   } catch (error) {
     throw new DataDirError(dataDir, (error as Error).message);
   }
   try {
     applyPragmas(db);
+    // Before any write: a damaged file is refused as it is, so a restore can still rescue what it holds.
+    assertSound(db, file);
     migrate(db, migrations);
   } catch (error) {
     db.close();
+    // "file is not a database" surfaces at the first pragma already.
+    if (isDamageError(error)) throw new DatabaseDamagedError(file, [(error as Error).message]);
     throw error;
   }
   return db;

@@ -40,7 +40,10 @@ export interface ConfirmedShipment {
 
 /** The units of work of packing: each method is one SQLite transaction. */
 export interface ShippingStore {
-  /** Takes a tracking number from the carrier's pool and records the queued print job that will carry it. */
+  /**
+   * Records the queued print job for an order's waybill. The first print of an order takes a tracking number from
+   * the carrier's pool; any later one (after a crash left the outcome unknown, or a re-scan) reuses that number.
+   */
   queuePrint(job: {
     id: string;
     orderNo: string;
@@ -97,6 +100,9 @@ export function createShippingStore({
   const getJob = db.prepare(
     'SELECT id, order_no, tracking_number, printer, template, state, error FROM print_jobs WHERE id = ?',
   );
+  const firstJobOf = db.prepare(
+    'SELECT id, tracking_number FROM print_jobs WHERE order_no = ? AND reprint_of IS NULL ORDER BY created_at, rowid LIMIT 1',
+  );
   const setState = db.prepare('UPDATE print_jobs SET state = ?, error = ?, updated_at = ? WHERE id = ?');
   const insertShipment = db.prepare(`
     INSERT INTO shipments (id, order_no, tracking_number, carrier, weight_kg, order_version, print_job_id, created_at)
@@ -116,8 +122,11 @@ export function createShippingStore({
   return {
     queuePrint: db.transaction(
       (job: { id: string; orderNo: string; carrier: string; printer: string; template: string; now: string }) => {
-        const trackingNumber = pools.take(job.carrier);
-        insertJob.run({ ...job, trackingNumber, reprintOf: null });
+        // An order keeps the first number it was given: after a crash (the label may be on a parcel already) or a
+        // re-scan the next print carries the same number, recorded as a copy of the first job. Never two numbers.
+        const earlier = firstJobOf.get(job.orderNo) as { id: string; tracking_number: string } | undefined;
+        const trackingNumber = earlier?.tracking_number ?? pools.take(job.carrier);
+        insertJob.run({ ...job, trackingNumber, reprintOf: earlier?.id ?? null });
         return readJob(job.id)!;
       },
     ),

@@ -52,6 +52,8 @@ export const en = {
   'error.order-cancelled.hint': 'Do not ship it. Put the goods aside for returns.',
   'error.order-already-shipped': 'This order was already shipped ({trackingNumber})',
   'error.order-already-shipped.hint': 'Do not pack it again. Ask a supervisor if the parcel is missing.',
+  'error.order-claimed': 'Another station is packing this order ({station})',
+  'error.order-claimed.hint': 'Put it aside; do not pack it here.',
   'error.order-invalid': 'This order cannot be shipped: {reasons}',
   'error.order-invalid.hint': 'Put it aside and tell a supervisor.',
   'error.wrong-item': 'Wrong item: {barcode} is not in this order',

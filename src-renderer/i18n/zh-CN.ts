@@ -54,6 +54,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.order-cancelled.hint': '请勿发货，将商品放到退货区。',
   'error.order-already-shipped': '此订单已发货（{trackingNumber}）',
   'error.order-already-shipped.hint': '请勿重复打包。如包裹丢失请联系主管。',
+  'error.order-claimed': '其他工作台正在打包此订单（{station}）',
+  'error.order-claimed.hint': '请放到一边，不要在此打包。',
   'error.order-invalid': '此订单无法发货：{reasons}',
   'error.order-invalid.hint': '请放到一边并通知主管。',
   'error.wrong-item': '商品错误：{barcode} 不属于此订单',

@@ -34,7 +34,9 @@ export async function shipCommand(orderNo: string, options: StationOptions & { j
       // The label is out, but the ERP will not take the shipment: that needs a person, so say it and fail.
       throw new CliError(
         `${orderNo} printed with tracking number ${label.trackingNumber}, but the ERP refused the shipment ` +
-          `(${refusal.state}): ${refusal.reason}. It waits in the outbox for a supervisor; see dockside status`,
+          `(${refusal.state}): ${refusal.reason}. ` +
+          (refusal.state === 'conflict' ? `Intercept parcel ${label.trackingNumber}; do not hand it over. ` : '') +
+          'It waits in the outbox for a supervisor; see dockside status',
       );
     }
     const queued = upload.depth > 0;

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createOutbox, createSettingsRepository, openStationDatabase, STATION_DB_FILE } from '../../store';
+import {
+  createClaimsRepository,
+  createOutbox,
+  createSettingsRepository,
+  openStationDatabase,
+  STATION_DB_FILE,
+} from '../../store';
 import { CliError } from '../cli-error';
 import { out, outJson } from '../io';
 import { resolveDataDir } from '../options';
@@ -28,8 +34,11 @@ export async function statusCommand(options: { data?: string; json?: boolean }):
       createdAt: item.createdAt,
       lastError: item.lastError,
     }));
+    // Shipments another station got to first: each is a parcel of ours to pull back before the courier takes it.
+    const conflicts = createClaimsRepository(db).conflictTasks(100);
     if (options.json) {
       outJson({
+        conflicts,
         dataDir,
         outbox: {
           depth: stats.depth,
@@ -48,6 +57,8 @@ export async function statusCommand(options: { data?: string; json?: boolean }):
       `outbox: ${stats.depth} waiting${oldestAgeS !== null ? `, oldest ${oldestAgeS} s` : ''}; ${stats.rejected} rejected; ${stats.conflict} conflicts`,
     );
     out(`last successful sync: ${lastSyncAt ?? 'never'}`);
+    for (const task of conflicts)
+      out(`  CONFLICT ${task.orderNo}: intercept parcel ${task.trackingNumber}, do not hand it over (${task.reason})`);
     for (const item of pending)
       out(
         `  #${item.id} ${item.kind} ${item.orderNo} (${item.attempts} attempts${item.lastError ? `, last error: ${item.lastError}` : ''})`,

@@ -77,12 +77,13 @@ export function createRestConnector(options: RestConnectorOptions): ErpConnector
     },
 
     async claim(orderNo, stationId) {
-      await client.call({
+      const lease = await client.call({
         method: 'POST',
         path: `${orderPath(orderNo)}/claim`,
         body: { stationId },
         schema: apiClaimResponseSchema,
       });
+      return { leaseUntil: lease.leaseUntil };
     },
 
     async confirmShipment(request, idempotencyKey) {

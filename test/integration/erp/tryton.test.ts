@@ -227,7 +227,7 @@ describe.skipIf(trytonMissing !== null)('the Tryton connector against a real try
       expect(parsed[loserIndex]).toMatchObject({ alreadyShipped: true });
     } else if (!/printed with tracking number/.test(loser.stderr)) {
       // Refused when it scanned the order: the claim belongs to the winner.
-      expect(loser.stderr).toMatch(/OUT-00005.*(claimed by another station|already)/);
+      expect(loser.stderr).toMatch(/OUT-00005.*(claimed by another station|being packed at another station|already)/);
     } else {
       // The loser printed before it could know: it fails naming the refusal, and its write-back is parked as a
       // conflict for a supervisor (intercept the parcel), never a second shipment.
