@@ -266,6 +266,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
       printers: () => printers.current(),
       stationId,
       carrier: LOCAL_CARRIER.code,
+      // An order asking for a carrier whose ranges the station holds gets that carrier's numbers (with its check
+      // digit); any other order gets the station's own.
+      carrierFor: (order) => (order.carrier && pools.hasRanges(order.carrier) ? order.carrier : LOCAL_CARRIER.code),
       clock,
       newId,
       onChange: (state) => hub.emit('pack:changed', state),

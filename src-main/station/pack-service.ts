@@ -50,7 +50,13 @@ export interface PackServiceDeps {
   labels: LabelRendering;
   printer: Printer;
   stationId: string;
+  /** The station's own carrier code: its parcels' numbers come from the station's pool. */
   carrier: string;
+  /**
+   * The carrier whose numbers an order's parcel gets (and that the ERP is told). Absent: always `carrier`. The
+   * composition root answers the order's own carrier when the station holds number ranges for it.
+   */
+  carrierFor?: (order: StoredOrder['order']) => string;
   clock: () => Date;
   newId: () => string;
   /** Called after every state change, with the new state. */
@@ -84,6 +90,7 @@ interface Current {
 
 /** Creates the pack service: an explicit state machine idle → packing → printed → (confirm) idle. */
 export function createPackService(deps: PackServiceDeps): PackService {
+  const carrierOf = (order: StoredOrder['order']): string => deps.carrierFor?.(order) ?? deps.carrier;
   let current: Current | null = null;
   let error: PackError | null = null;
   let lastScan: PackState['lastScan'] = null;
@@ -231,7 +238,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
     const job = deps.shipping.queuePrint({
       id: deps.newId(),
       orderNo: order.orderNo,
-      carrier: deps.carrier,
+      carrier: carrierOf(order),
       printer: printer.uri,
       template: cur.template?.ref ?? 'default',
       now: now(),
@@ -464,7 +471,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
       orderNo: order.orderNo,
       orderVersion: order.version,
       trackingNumber: cur.job.trackingNumber,
-      carrier: deps.carrier,
+      carrier: carrierOf(order),
       weightKg: order.weightKg,
       shippedAt: now(),
       lines: order.lines.map((line) => ({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity })),
@@ -474,7 +481,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
       id: deps.newId(),
       orderNo: order.orderNo,
       trackingNumber: cur.job.trackingNumber,
-      carrier: deps.carrier,
+      carrier: carrierOf(order),
       weightKg: order.weightKg ?? null,
       orderVersion: order.version,
       printJobId: cur.job.id,

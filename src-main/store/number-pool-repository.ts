@@ -70,6 +70,8 @@ export interface NumberPoolRepository {
    * neither, and a number is never issued twice.
    */
   take(carrier: string): string;
+  /** True when a supervisor (or the ERP) added number ranges for this carrier. */
+  hasRanges(carrier: string): boolean;
   /**
    * Adds a carrier range after checking its format, its bounds, and that it shares no number with any range
    * already added (whatever the carrier): a number can then never be issued twice.
@@ -161,6 +163,7 @@ export function createNumberPoolRepository(db: Database.Database): NumberPoolRep
     ensure(pool) {
       ensure.run(pool.carrier, pool.prefix, pool.nextSerial, pool.endSerial);
     },
+    hasRanges: (carrier) => hasRanges.get(carrier) !== undefined,
     take(carrier) {
       // A carrier with ranges of its own uses them; otherwise the station's own pool (DS numbers).
       if (hasRanges.get(carrier) !== undefined) return takeFromRange(carrier);

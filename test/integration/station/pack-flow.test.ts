@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../src-main/compose';
 import type { PackState } from '../../../src-main/contract';
 import { createDemoErp, generateSeedData, type DemoErp } from '../../../src-main/erp/demo';
-import { scanCommandBarcode } from '../../../src-main/domain';
+import { isValidCarrierNumber, scanCommandBarcode } from '../../../src-main/domain';
 
 // The station's use cases in-process, against the demo ERP on loopback, real SQLite files and the virtual printer.
 
@@ -136,5 +137,38 @@ describe('packing an order', () => {
     expect(states.at(-1)?.phase).toBe('printed');
     expect(states.every((s) => s.error === null)).toBe(true);
     await station.pack.confirm();
+  });
+
+  it("gives an order the numbers of its own carrier when the station holds that carrier's range", async () => {
+    const orderNo = (await pendingOrders()).at(-1)!.orderNo;
+    // The ERP now asks for UPS (its own database: the demo ERP has no edit endpoint); the scan refreshes the order.
+    const erpDb = new Database(path.join(tmp, 'erp.sqlite'));
+    erpDb
+      .prepare("UPDATE orders SET carrier = 'UPS', version = version + 1, updated_at = ? WHERE order_no = ?")
+      .run(new Date().toISOString(), orderNo);
+    erpDb.close();
+    await station.api.handlers['pool:add']({
+      carrier: 'UPS',
+      scheme: 'ups-1z',
+      prefix: '999AA101',
+      from: 1,
+      to: 50,
+      by: 'Li Wei',
+    });
+    let state = await station.pack.scan(orderNo);
+    for (const line of state.order!.lines) {
+      for (let unit = 0; unit < line.quantity; unit++) state = await station.pack.scan(line.barcode);
+    }
+    const tracking = state.label!.trackingNumber;
+    expect(tracking).toMatch(/^1Z999AA101/);
+    expect(isValidCarrierNumber('ups-1z', tracking)).toBe(true);
+    state = await station.pack.confirm();
+    expect(state.lastShipped).toMatchObject({ orderNo, trackingNumber: tracking });
+    await station.sync.drain(true);
+    const shipped = (await (await fetch(`${erpUrl}/api/v1/orders/${orderNo}`)).json()) as {
+      trackingNumber: string;
+      shipments: { carrier: string }[];
+    };
+    expect(shipped).toMatchObject({ trackingNumber: tracking, shipments: [{ carrier: 'UPS' }] });
   });
 });
