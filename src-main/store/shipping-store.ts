@@ -25,6 +25,26 @@ export interface LocalShipment {
   createdAt: string;
 }
 
+/** The `shipments` columns a {@link LocalShipment} is read from. */
+export interface LocalShipmentRow {
+  id: string;
+  order_no: string;
+  tracking_number: string;
+  carrier: string;
+  created_at: string;
+}
+
+/** Maps a `shipments` row to the station's view of it. */
+export function toLocalShipment(row: LocalShipmentRow): LocalShipment {
+  return {
+    id: row.id,
+    orderNo: row.order_no,
+    trackingNumber: row.tracking_number,
+    carrier: row.carrier,
+    createdAt: row.created_at,
+  };
+}
+
 /** What confirming a parcel records: the shipment, and the write-back the ERP must receive. */
 export interface ConfirmedShipment {
   id: string;
@@ -152,17 +172,8 @@ export function createShippingStore({
       });
     }),
     findShipment(orderNo) {
-      const row = findShipment.get(orderNo) as
-        { id: string; order_no: string; tracking_number: string; carrier: string; created_at: string } | undefined;
-      return row
-        ? {
-            id: row.id,
-            orderNo: row.order_no,
-            trackingNumber: row.tracking_number,
-            carrier: row.carrier,
-            createdAt: row.created_at,
-          }
-        : null;
+      const row = findShipment.get(orderNo) as LocalShipmentRow | undefined;
+      return row ? toLocalShipment(row) : null;
     },
   };
 }

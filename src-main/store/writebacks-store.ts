@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Outbox } from './outbox';
-import type { LocalShipment } from './shipping-store';
+import { toLocalShipment, type LocalShipment, type LocalShipmentRow } from './shipping-store';
 
 /** A parcel handed to the courier at this station. */
 export interface HandedOverParcel {
@@ -59,10 +59,9 @@ const toParcel = (row: HandoverRow): HandedOverParcel => ({
 
 /** Creates the write-backs store over the station database and its outbox. */
 export function createWritebacksStore({ db, outbox }: { db: Database.Database; outbox: Outbox }): WritebacksStore {
-  const byTracking = db.prepare<
-    [string],
-    { id: string; order_no: string; tracking_number: string; carrier: string; created_at: string }
-  >('SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE tracking_number = ?');
+  const byTracking = db.prepare<[string], LocalShipmentRow>(
+    'SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE tracking_number = ?',
+  );
   const handoverOf = db.prepare<[string], HandoverRow>('SELECT * FROM handovers WHERE tracking_number = ?');
   const insertHandover = db.prepare(
     `INSERT INTO handovers (handover_id, carrier, order_no, tracking_number, handed_over_at, queued)
@@ -123,15 +122,7 @@ export function createWritebacksStore({ db, outbox }: { db: Database.Database; o
   return {
     findShipmentByTracking(trackingNumber) {
       const row = byTracking.get(trackingNumber);
-      return row
-        ? {
-            id: row.id,
-            orderNo: row.order_no,
-            trackingNumber: row.tracking_number,
-            carrier: row.carrier,
-            createdAt: row.created_at,
-          }
-        : null;
+      return row ? toLocalShipment(row) : null;
     },
     handoverOf(trackingNumber) {
       const row = handoverOf.get(trackingNumber);

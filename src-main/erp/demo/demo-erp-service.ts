@@ -78,18 +78,8 @@ export function createDemoErpService(repo: DemoErpRepository, clock: () => Date)
     ship: (request, idempotencyKey) =>
       repo.transaction(() => {
         const requestHash = hashRequest(request);
-        const stored = repo.getStoredResponse(idempotencyKey);
-        if (stored) {
-          if (stored.requestHash !== requestHash) {
-            throw new HttpError(
-              422,
-              'idempotency-key-reused',
-              'this Idempotency-Key was already used with a different request body',
-            );
-          }
-          const first = JSON.parse(stored.responseJson) as ApiShipmentResponse;
-          return { status: stored.statusCode, body: { ...first, replayed: true } };
-        }
+        const replay = replayOf<ApiShipmentResponse>(repo, idempotencyKey, requestHash);
+        if (replay) return replay;
 
         const order = requireOrder(request.orderNo);
         const now = nowIso();
@@ -194,6 +184,29 @@ function decodeCursor(cursor: string): number {
   const match = /^o:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new HttpError(400, 'bad-request', 'cursor: not a cursor this server issued');
   return Number(match[1]);
+}
+
+/**
+ * The first answer stored under an Idempotency-Key, again with `replayed: true`; undefined when the key is new.
+ * Call inside the transaction that would record the request.
+ * @throws HttpError 422 when the key was used with a different request body
+ */
+export function replayOf<T extends { replayed: boolean }>(
+  repo: DemoErpRepository,
+  idempotencyKey: string,
+  requestHash: string,
+): ServiceAnswer<T> | undefined {
+  const stored = repo.getStoredResponse(idempotencyKey);
+  if (!stored) return undefined;
+  if (stored.requestHash !== requestHash) {
+    throw new HttpError(
+      422,
+      'idempotency-key-reused',
+      'this Idempotency-Key was already used with a different request body',
+    );
+  }
+  const first = JSON.parse(stored.responseJson) as T;
+  return { status: stored.statusCode, body: { ...first, replayed: true } };
 }
 
 /** A stable hash of a request body: same fields and values give the same hash whatever their key order. */

@@ -7,7 +7,7 @@ import {
   type ApiOrder,
   type ApiWritebackResponse,
 } from '../api-schema';
-import { hashRequest, type ServiceAnswer } from './demo-erp-service';
+import { hashRequest, replayOf, type ServiceAnswer } from './demo-erp-service';
 import { HttpError, parseOrThrow } from './http-io';
 
 /** The write-back resources under `/api/v1` (all `POST` with an `Idempotency-Key`). */
@@ -93,18 +93,8 @@ export function createDemoWritebackService(
     record: (resource, body, idempotencyKey) =>
       repo.transaction(() => {
         const requestHash = hashRequest({ resource, body });
-        const stored = repo.getStoredResponse(idempotencyKey);
-        if (stored) {
-          if (stored.requestHash !== requestHash) {
-            throw new HttpError(
-              422,
-              'idempotency-key-reused',
-              'this Idempotency-Key was already used with a different request body',
-            );
-          }
-          const first = JSON.parse(stored.responseJson) as ApiWritebackResponse;
-          return { status: stored.statusCode, body: { ...first, replayed: true } };
-        }
+        const replay = replayOf<ApiWritebackResponse>(repo, idempotencyKey, requestHash);
+        if (replay) return replay;
         const now = clock().toISOString();
         const answer: ApiWritebackResponse = { id: handlers[resource](body, now), replayed: false };
         repo.storeResponse(idempotencyKey, { requestHash, statusCode: 201, responseJson: JSON.stringify(answer) }, now);

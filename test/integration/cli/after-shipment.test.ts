@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../../helpers/net';
 import { runCli, startCliServer, type CliServer } from '../../helpers/cli';
 
 // After the shipment, through the real CLI against the demo ERP on loopback: the courier handover (已揽收), a
@@ -40,14 +40,6 @@ const ship = async (orderNo: string): Promise<string> => {
   ]);
   expect(run.code, run.stderr).toBe(0);
   return (JSON.parse(run.stdout) as { trackingNumber: string }).trackingNumber;
-};
-
-const closedPort = async (): Promise<number> => {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 };
 
 beforeAll(async () => {

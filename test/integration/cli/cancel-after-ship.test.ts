@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../../helpers/net';
 import { runCli, startCliServer, type CliServer } from '../../helpers/cli';
 
 // An order the ERP cancels while its shipment still waits in the station's outbox (the packer shipped it offline):
@@ -15,14 +15,6 @@ const erpData = path.join(tmp, 'erp');
 const station = path.join(tmp, 'station');
 let erp: CliServer;
 let erpUrl: string;
-
-const closedPort = async (): Promise<number> => {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 
 beforeAll(async () => {
   erp = await startCliServer(['demo-erp', '--port', '0', '--data', erpData], /http:\/\/127\.0\.0\.1:(\d+)/);

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../../helpers/net';
 import { runCli, startCliServer, type CliServer } from '../../helpers/cli';
 import { decodeBarcodes, pdfToPng } from '../../helpers/zbar';
 
@@ -47,15 +47,6 @@ const shipArgs = (orderNo: string) => [
   '--printer',
   `file:${labels}`,
 ];
-
-/** A loopback port nothing listens on (taken from the OS, then released). */
-const closedPort = async (): Promise<number> => {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 
 /** One line, no stack trace: what a person should see on failure. */
 const expectOneLineError = (stderr: string) => {
