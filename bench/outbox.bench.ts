@@ -1,6 +1,9 @@
 // outbox: seconds to drain 10,000 queued shipment confirmations into the demo ERP over HTTP on loopback (target
 // under 10 s), and the enqueue overhead per shipment: the outbox insert inside the shipment's transaction (target
 // under 0.5 ms), with the whole own-transaction cost (including the synchronous=FULL commit) alongside.
+// The demo ERP runs in a process of its own, as an ERP does: in the station's process its request handling would
+// share one thread with the uploader and the bench would measure both.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,10 +18,34 @@ const ITEMS = 10_000;
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 const ENQUEUE_SAMPLES = 2_000;
 
+/** In the child: the demo ERP, its URL on stdout, until the parent ends it. */
+async function serveErp(dbPath: string): Promise<void> {
+  const erp = createDemoErp({ dbPath, orders: Math.ceil(ITEMS * 1.1), seed: 11 });
+  const { url } = await erp.listen(0);
+  process.stdout.write(`${url}\n`);
+  process.on('SIGTERM', () => void erp.close().then(() => process.exit(0)));
+}
+
+/** Starts this bench file again as the demo ERP's process; resolves with its URL. */
+function startErpProcess(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.argv[1]!], {
+      env: { ...process.env, DOCKSIDE_BENCH_ERP_DB: dbPath },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = /^(http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out);
+      if (line) resolve({ url: line[1]!, child });
+    });
+    child.on('exit', (code) => reject(new Error(`the demo ERP process ended (${code}) before it listened`)));
+  });
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-outbox-'));
-  const erp = createDemoErp({ dbPath: path.join(dir, 'erp.sqlite'), orders: Math.ceil(ITEMS * 1.1), seed: 11 });
-  const { url } = await erp.listen(0);
+  const { url, child: erp } = await startErpProcess(path.join(dir, 'erp.sqlite'));
   const db = openStationDatabase(path.join(dir, 'station'));
   try {
     const clock = () => new Date();
@@ -100,12 +127,16 @@ async function main(): Promise<void> {
     });
   } finally {
     db.close();
-    await erp.close();
+    await new Promise((resolve) => {
+      erp.once('exit', resolve);
+      erp.kill('SIGTERM');
+    });
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
+const erpDb = process.env.DOCKSIDE_BENCH_ERP_DB;
+(erpDb ? serveErp(erpDb) : main()).catch((error: unknown) => {
   process.stderr.write(`outbox bench failed: ${(error as Error).message}\n`);
   process.exit(1);
 });
