@@ -3,6 +3,7 @@ import { apiErrorSchema } from '../api-schema';
 import { ErpError } from '../connector';
 import { kindOfStatus, parseRetryAfter } from './http-error-kind';
 import { signRequest, type SigningKey } from './signing';
+import { describeFetchError } from '../fetch-error';
 
 /** Options of {@link createRestClient}. */
 export interface RestClientOptions {
@@ -148,14 +149,4 @@ function erpMessage(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-    const cause = (error as Error & { cause?: unknown }).cause;
-    const code = cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.message) : undefined;
-    return code ? `${error.message} (${code})` : error.message;
-  }
-  return String(error);
 }

@@ -1,5 +1,6 @@
 import { ErpError } from '../connector';
 import type { TrytonTarget } from './tryton-url';
+import { describeFetchError } from '../fetch-error';
 
 /** Options of {@link createTrytonClient}. */
 export interface TrytonClientOptions {
@@ -224,14 +225,4 @@ export function faultToError(what: string, fault: unknown, scrub: (text: string)
       return new ErpError('server', scrub(`${what}: Tryton failed: ${firstLine || 'unknown error'}`));
     }
   }
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-    const cause = (error as Error & { cause?: unknown }).cause;
-    const code = cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.message) : undefined;
-    return code ? `${error.message} (${code})` : error.message;
-  }
-  return String(error);
 }
