@@ -103,6 +103,8 @@ export interface Outbox {
   stats(): OutboxStats;
   /** True while `aggregate` has an item not yet acknowledged by the ERP. */
   hasPending(aggregate: string): boolean;
+  /** True once an item was queued with this idempotency key: live, or archived after the ERP acknowledged it. */
+  hasKey(idempotencyKey: string): boolean;
   /** One item, live or archived. */
   get(id: number): OutboxItem | null;
   /** Items in one state, oldest first (archived states newest first); `offset` pages through them. */
@@ -154,6 +156,10 @@ export function createOutbox({ db, clock }: { db: Database.Database; clock: () =
       sum(state = 'rejected') AS rejected,
       sum(state = 'conflict') AS conflict
     FROM outbox WHERE state != 'acked'`);
+  const keyUsed = db.prepare(
+    `SELECT 1 FROM outbox WHERE idempotency_key = ?
+     UNION ALL SELECT 1 FROM outbox_archive WHERE idempotency_key = ?`,
+  );
   const hasPending = db.prepare("SELECT 1 FROM outbox WHERE aggregate = ? AND state = 'pending' LIMIT 1");
   const getOne = db.prepare('SELECT * FROM outbox WHERE id = ?');
   const getArchived = db.prepare(`SELECT ${ARCHIVE_COLUMNS} FROM outbox_archive WHERE id = ?`);
@@ -211,6 +217,7 @@ export function createOutbox({ db, clock }: { db: Database.Database; clock: () =
     hasPending(aggregate) {
       return hasPending.get(aggregate) !== undefined;
     },
+    hasKey: (idempotencyKey) => keyUsed.get(idempotencyKey, idempotencyKey) !== undefined,
     get(id) {
       const row = (getOne.get(id) ?? getArchived.get(id)) as OutboxRow | undefined;
       return row ? fromRow(row) : null;

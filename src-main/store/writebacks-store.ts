@@ -67,11 +67,6 @@ export function createWritebacksStore({ db, outbox }: { db: Database.Database; o
     `INSERT INTO handovers (handover_id, carrier, order_no, tracking_number, handed_over_at, queued)
      VALUES (@handoverId, @carrier, @orderNo, @trackingNumber, @handedOverAt, @queued)`,
   );
-  // A key is used for good once queued: in the live outbox, or archived after the ERP acknowledged it.
-  const keyExists = db.prepare<[string, string], { one: number }>(
-    `SELECT 1 AS one FROM outbox WHERE idempotency_key = ?
-     UNION ALL SELECT 1 FROM outbox_archive WHERE idempotency_key = ?`,
-  );
   const since = db.prepare<[string, number], HandoverRow>(
     'SELECT * FROM handovers WHERE handed_over_at >= ? ORDER BY handed_over_at DESC, id DESC LIMIT ?',
   );
@@ -109,7 +104,7 @@ export function createWritebacksStore({ db, outbox }: { db: Database.Database; o
   });
 
   const queue = db.transaction((item: Parameters<WritebacksStore['queue']>[0]) => {
-    if (keyExists.get(item.idempotencyKey, item.idempotencyKey)) return { queued: false };
+    if (outbox.hasKey(item.idempotencyKey)) return { queued: false };
     outbox.add({
       idempotencyKey: item.idempotencyKey,
       aggregate: item.orderNo,

@@ -36,6 +36,15 @@ const add = (key: string, aggregate: string) =>
   outbox.add({ idempotencyKey: key, aggregate, kind: 'shipment.confirm', payload: { key } });
 
 describe('outbox', () => {
+  it('knows a key once queued, also after the item was acknowledged and archived', () => {
+    const id = add('k-archived', 'SO-9');
+    expect(outbox.hasKey('k-archived')).toBe(true);
+    outbox.markAcked(id, { ok: true });
+    expect(outbox.hasPending('SO-9')).toBe(false);
+    expect(outbox.hasKey('k-archived')).toBe(true);
+    expect(outbox.hasKey('k-never')).toBe(false);
+  });
+
   it('hands out only the oldest pending item of each order, in creation order', () => {
     add('a1', 'SO-1');
     add('b1', 'SO-2');
