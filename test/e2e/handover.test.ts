@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
-import { runCli, startCliServer, type CliServer } from '../helpers/cli';
+import { shipWithCli, startCliServer, type CliServer } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 
 // The courier's pickup at the bench, driven like a packer drives it: a scanner typing each waybill, a wrong parcel
@@ -36,21 +36,8 @@ beforeAll(async () => {
     /(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/,
   );
   erpUrl = erp.match[1]!;
-  for (const orderNo of ['SO-100001', 'SO-100002']) {
-    const run = await runCli([
-      'ship',
-      orderNo,
-      '--erp',
-      erpUrl,
-      '--data',
-      station,
-      '--printer',
-      `file:${path.join(tmp, 'labels')}`,
-      '--json',
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    shipped.push((JSON.parse(run.stdout) as { trackingNumber: string }).trackingNumber);
-  }
+  for (const orderNo of ['SO-100001', 'SO-100002'])
+    shipped.push(await shipWithCli(orderNo, { erp: erpUrl, data: station, labels: path.join(tmp, 'labels') }));
   serve = await startCliServer(
     ['serve', '--port', '0', '--erp', erpUrl, '--data', station, '--printer', `file:${path.join(tmp, 'labels')}`],
     /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,

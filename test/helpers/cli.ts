@@ -73,3 +73,26 @@ export function startCliServer(args: string[], ready: RegExp, timeoutMs = 30_000
     });
   });
 }
+
+/**
+ * `dockside ship ORDER --json` against `erp` with the station in `data` printing to `file:labels`; fails the test
+ * unless it exits 0, and returns the tracking number it printed.
+ */
+export async function shipWithCli(
+  orderNo: string,
+  where: { erp: string; data: string; labels: string },
+): Promise<string> {
+  const run = await runCli([
+    'ship',
+    orderNo,
+    '--erp',
+    where.erp,
+    '--data',
+    where.data,
+    '--printer',
+    `file:${where.labels}`,
+    '--json',
+  ]);
+  if (run.code !== 0) throw new Error(`dockside ship ${orderNo} exited ${run.code}: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { trackingNumber: string }).trackingNumber;
+}

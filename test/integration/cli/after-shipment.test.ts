@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../../helpers/net';
-import { runCli, startCliServer, type CliServer } from '../../helpers/cli';
+import { runCli, shipWithCli, startCliServer, type CliServer } from '../../helpers/cli';
 
 // After the shipment, through the real CLI against the demo ERP on loopback: the courier handover (已揽收), a
 // delivery status and the freight fee reach the ERP through the outbox, each once, in order behind the shipment.
@@ -26,21 +26,8 @@ const erpOrder = async (orderNo: string) => {
 
 const cli = (args: string[], erpAt = erpUrl) => runCli([...args, '--erp', erpAt, '--data', station]);
 
-const ship = async (orderNo: string): Promise<string> => {
-  const run = await runCli([
-    'ship',
-    orderNo,
-    '--erp',
-    erpUrl,
-    '--data',
-    station,
-    '--printer',
-    `file:${path.join(tmp, 'labels')}`,
-    '--json',
-  ]);
-  expect(run.code, run.stderr).toBe(0);
-  return (JSON.parse(run.stdout) as { trackingNumber: string }).trackingNumber;
-};
+const ship = (orderNo: string): Promise<string> =>
+  shipWithCli(orderNo, { erp: erpUrl, data: station, labels: path.join(tmp, 'labels') });
 
 beforeAll(async () => {
   await startErp('0');
