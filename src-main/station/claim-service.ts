@@ -57,7 +57,8 @@ export function createClaimService(deps: ClaimServiceDeps): ClaimService {
       deps.connectivity.succeeded(now());
       return { leaseUntil: answer?.leaseUntil ?? null };
     } catch (failure) {
-      if (failure instanceof ErpError && failure.kind === 'conflict') throw refusal(orderNo, failure);
+      if (failure instanceof ErpError && failure.kind === 'conflict')
+        throw await refusal(orderNo, failure, deps.connector);
       if (failure instanceof ErpError && !failure.retryable) throw failure;
       deps.connectivity.failed(failure instanceof Error ? failure.message : String(failure));
       return null;
@@ -90,14 +91,21 @@ export function createClaimService(deps: ClaimServiceDeps): ClaimService {
   };
 }
 
-/** Turns the ERP's 409 on a claim into what the packer must hear. */
-function refusal(orderNo: string, failure: ErpError): StationError {
+/**
+ * Turns the ERP's 409 on a claim into what the packer must hear. An order another station shipped meanwhile is
+ * named with the tracking number it went with (read back from the ERP), as a repeat scan of a shipped order is.
+ */
+async function refusal(orderNo: string, failure: ErpError, connector: ErpConnector): Promise<StationError> {
   const message = failure.message;
   if (/\(order-shipped\)|is shipped/.test(message)) {
-    return new StationError('order-already-shipped', `order ${orderNo} is already shipped (the ERP says so)`, {
-      orderNo,
-      trackingNumber: '',
-    });
+    const trackingNumber = (await connector.getOrder(orderNo).catch(() => null))?.trackingNumber ?? '';
+    return new StationError(
+      'order-already-shipped',
+      trackingNumber
+        ? `order ${orderNo} is already shipped with tracking number ${trackingNumber} (at another station)`
+        : `order ${orderNo} is already shipped (the ERP says so)`,
+      { orderNo, trackingNumber },
+    );
   }
   if (/\(order-cancelled\)|is cancelled/.test(message)) {
     return new StationError('order-cancelled', `order ${orderNo} is cancelled in the ERP; do not ship it`, {
