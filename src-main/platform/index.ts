@@ -2,3 +2,4 @@ export * from './app-paths';
 export * from './redact';
 export * from './static-path';
 export * from './erp-env';
+export { silentLogger, type Logger } from './logger';
