@@ -19,5 +19,4 @@ export type WireError = z.infer<typeof wireErrorSchema>;
 
 /** Core → renderer on the WebSocket: the result of call `id` (the shared envelope), or a contract event. */
 export type ServerMessage =
-  | ({ type: 'result'; id: number } & CallResult)
-  | { type: 'event'; name: string; payload: unknown };
+  ({ type: 'result'; id: number } & CallResult) | { type: 'event'; name: string; payload: unknown };
