@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { CallResult } from './bridge';
 
 /**
- * Messages on the web shell's WebSocket. Electron IPC carries the same invoke/result pairs through ipcRenderer.
+ * Messages on the web shell's WebSocket. Electron IPC carries the same call and the same {@link CallResult} through
+ * ipcRenderer (see bridge.ts).
  */
 export const clientMessageSchema = z.object({
   type: z.literal('invoke'),
@@ -15,7 +17,6 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const wireErrorSchema = z.object({ code: z.string(), message: z.string() });
 export type WireError = z.infer<typeof wireErrorSchema>;
 
+/** Core → renderer on the WebSocket: the result of call `id` (the shared envelope), or a contract event. */
 export type ServerMessage =
-  | { type: 'result'; id: number; ok: true; output: unknown }
-  | { type: 'result'; id: number; ok: false; error: WireError }
-  | { type: 'event'; name: string; payload: unknown };
+  ({ type: 'result'; id: number } & CallResult) | { type: 'event'; name: string; payload: unknown };

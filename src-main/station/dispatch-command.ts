@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import { commands, isCommandName, type CommandName, type WireError } from '../contract';
+import { commands, isCommandName, type CallResult, type CommandName, type WireError } from '../contract';
 import type { StationApi } from './station-api';
-
-/** What crosses a shell boundary for one command call: the validated output, or a stable code and safe message. */
-export type DispatchResult = { ok: true; output: unknown } | { ok: false; error: WireError };
 
 /** Optional hooks for {@link dispatchCommand}. */
 export interface DispatchOptions {
@@ -31,7 +28,7 @@ export async function dispatchCommand(
   name: unknown,
   input: unknown,
   options: DispatchOptions = {},
-): Promise<DispatchResult> {
+): Promise<CallResult> {
   if (!isCommandName(name)) {
     return fail(
       'unknown-command',
@@ -73,7 +70,7 @@ export async function dispatchCommand(
   }
 }
 
-function fail(code: string, message: string): DispatchResult {
+function fail(code: string, message: string): CallResult {
   return { ok: false, error: { code, message } };
 }
 

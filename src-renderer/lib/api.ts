@@ -1,9 +1,11 @@
 import {
+  callResultSchema,
   commands,
   events,
   type CommandInput,
   type CommandName,
   type CommandOutput,
+  type DocksideBridge,
   type EventName,
   type EventPayload,
   type ServerMessage,
@@ -13,12 +15,6 @@ import {
  * The only way the renderer reaches the core. Over Electron IPC when the preload exposed `window.dockside`,
  * otherwise over the web shell's WebSocket at `/ws`.
  */
-
-/** What the Electron preload exposes as `window.dockside`. */
-export interface DocksideBridge {
-  invoke(name: string, input: unknown): Promise<unknown>;
-  subscribe(name: string, cb: (payload: unknown) => void): () => void;
-}
 
 /** `open`: calls go through. `connecting`: first connect. `lost`: the socket dropped and we are retrying. */
 export type ConnectionState = 'connecting' | 'open' | 'lost';
@@ -100,11 +96,27 @@ export function webSocketUrl(location: { protocol: string; host: string }, token
   return `${scheme}://${location.host}/ws${query}`;
 }
 
+/**
+ * Reads the core's answer to one call, the contract's CallResult envelope, the same on both transports: the output,
+ * or the core's refusal thrown as an ApiError with its code. Anything that is not an envelope is `bad-output`.
+ */
+export function unwrap(name: string, result: unknown): unknown {
+  const parsed = callResultSchema.safeParse(result);
+  if (!parsed.success) throw new ApiError('bad-output', `${name}: the core's answer is not a call result`);
+  if (!parsed.data.ok) throw new ApiError(parsed.data.error.code, parsed.data.error.message);
+  return parsed.data.output;
+}
+
 /** Checks a command's output against its schema, so the UI never renders something the contract does not allow. */
 function parseOutput<N extends CommandName>(name: N, output: unknown): CommandOutput<N> {
   const result = commands[name].output.safeParse(output);
   if (!result.success) throw new ApiError('bad-output', `${name}: the core answered with an unexpected shape`);
   return result.data as CommandOutput<N>;
+}
+
+/** A call's answer as the UI may use it: the envelope unwrapped, the output checked against the contract. */
+function outputOf<N extends CommandName>(name: N, result: unknown): CommandOutput<N> {
+  return parseOutput(name, unwrap(name, result));
 }
 
 function parsePayload<N extends EventName>(name: N, payload: unknown): EventPayload<N> | undefined {
@@ -135,16 +147,14 @@ export function createApiWith(env: ApiEnvironment): Api {
     return {
       transport: 'ipc',
       invoke: async (name, input) => {
+        let result: unknown;
         try {
-          return parseOutput(name, await bridge.invoke(name, input));
-        } catch (err) {
-          if (err instanceof ApiError) throw err;
-          const e = err as { code?: unknown; message?: unknown };
-          throw new ApiError(
-            typeof e.code === 'string' ? e.code : 'internal',
-            typeof e.message === 'string' ? e.message : String(err),
-          );
+          result = await bridge.invoke(name, input);
+        } catch {
+          // The IPC call itself failed (no handler, a closed window); its text is Electron's, not for the screen.
+          throw new ApiError('internal', `${name}: the station did not answer`);
         }
+        return outputOf(name, result);
       },
       on: (name, cb) => on(name, cb, (n, l) => bridge.subscribe(n, l)),
       connection: () => 'open',
@@ -159,7 +169,7 @@ export function createApiWith(env: ApiEnvironment): Api {
   const token = captureToken(env);
   const url = webSocketUrl(env.location, token);
   const random = env.random ?? Math.random;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: ApiError) => void }>();
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (e: ApiError) => void }>();
   let nextId = 1;
   let socket: SocketLike | null = null;
   let state: ConnectionState = 'connecting';
@@ -201,8 +211,8 @@ export function createApiWith(env: ApiEnvironment): Api {
         const call = pending.get(msg.id);
         if (!call) return;
         pending.delete(msg.id);
-        if (msg.ok) call.resolve(msg.output);
-        else call.reject(new ApiError(msg.error.code, msg.error.message));
+        // The envelope itself: invoke reads it with the same unwrap as the IPC path.
+        call.resolve(msg);
       }
     };
     ws.onerror = () => undefined;
@@ -235,7 +245,7 @@ export function createApiWith(env: ApiEnvironment): Api {
       return new Promise<unknown>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         ws.send(JSON.stringify({ type: 'invoke', id, name, input }));
-      }).then((output) => parseOutput(name, output));
+      }).then((result) => outputOf(name, result));
     },
     on: (name, cb) =>
       on(name, cb, (n, l) => {

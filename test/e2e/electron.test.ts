@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CallResult, DocksideBridge, OrderSummary, PackState } from '../../src-main/contract';
 import { repoRoot } from '../helpers/paths';
 
 /** Path of the Electron binary, or null when the package resolves but the binary was never downloaded. */
@@ -22,6 +23,8 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const mainBundle = path.join(repoRoot, 'dist', 'main', 'electron-main.cjs');
 const SKIP_REASON = 'electron e2e skipped: Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)';
+/** The page's globals as the preload leaves them (the functions passed to page.evaluate run in the page). */
+type BridgeWindow = { dockside: DocksideBridge };
 
 if (binary === null) {
   console.log(SKIP_REASON);
@@ -58,14 +61,12 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
 
     // Ask the station (embedded demo ERP) for an order to pack, through the same bridge the UI uses.
     const orderNo = await page.evaluate(async () => {
-      const bridge = (globalThis as unknown as { dockside: { invoke(n: string, i: unknown): Promise<unknown> } })
-        .dockside;
+      const bridge = (globalThis as unknown as BridgeWindow).dockside;
       await bridge.invoke('sync:now', {});
-      const result = (await bridge.invoke('orders:list', { limit: 50 })) as {
-        ok: boolean;
-        output?: { orderNo: string; status: string; issues: string[] }[];
-      };
-      return result.output?.find((o) => o.status === 'pending' && o.issues.length === 0)?.orderNo ?? null;
+      const result: CallResult = await bridge.invoke('orders:list', { limit: 50 });
+      if (!result.ok) return null;
+      const orders = result.output as OrderSummary[];
+      return orders.find((o) => o.status === 'pending' && o.issues.length === 0)?.orderNo ?? null;
     });
     expect(orderNo, 'the demo ERP offered no packable order').not.toBeNull();
 
@@ -74,11 +75,9 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
     await page.keyboard.press('Enter');
 
     await expect.poll(async () => page.textContent('body'), { timeout: 15_000 }).toContain(orderNo ?? '');
-    const state = await page.evaluate(async () => {
-      const bridge = (globalThis as unknown as { dockside: { invoke(n: string, i: unknown): Promise<unknown> } })
-        .dockside;
-      return bridge.invoke('pack:state', {});
-    });
+    const state: CallResult = await page.evaluate(async () =>
+      (globalThis as unknown as BridgeWindow).dockside.invoke('pack:state', {}),
+    );
     expect(state).toMatchObject({ ok: true, output: { phase: 'packing', order: { orderNo } } });
 
     // The rest of the slice, as in the web shell's test: every unit, the label, confirm by scanning the label.
@@ -86,8 +85,7 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
       await page.keyboard.type(code, { delay: 5 });
       await page.keyboard.press('Enter');
     };
-    const lines = (state as { output: { order: { lines: { barcode: string; quantity: number }[] } } }).output.order
-      .lines;
+    const lines = state.ok ? ((state.output as PackState).order?.lines ?? []) : [];
     for (const line of lines) {
       for (let unit = 0; unit < line.quantity; unit++) await scan(line.barcode);
     }

@@ -30,9 +30,18 @@ export const ELECTRON_CSP = [
 
 /** True when `url` parses and belongs to the app origin (`app://dockside`). */
 export function isAppUrl(url: string): boolean {
+  return isUrlOfOrigin(url, APP_ORIGIN);
+}
+
+/**
+ * True when `url` parses and has the scheme and host (port included) of `origin`. Compared part by part because
+ * the URL standard gives a custom scheme such as `app:` an opaque origin (`"null"`).
+ */
+export function isUrlOfOrigin(url: string, origin: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+    const wanted = new URL(origin);
+    return parsed.protocol === wanted.protocol && parsed.host !== '' && parsed.host === wanted.host;
   } catch {
     return false;
   }
@@ -46,10 +55,10 @@ export interface SenderFrameLike {
 
 /**
  * SEC-03: an IPC call is trusted only when it comes from a live top-level frame (not an iframe) whose document is
- * the app origin. A null frame (navigated away or destroyed) is not trusted.
+ * the app origin (`app://dockside` in the desktop app). A null frame (navigated away or destroyed) is not trusted.
  */
-export function isTrustedSenderFrame(frame: SenderFrameLike | null | undefined): boolean {
-  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
+export function isTrustedSenderFrame(frame: SenderFrameLike | null | undefined, appOrigin: string): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isUrlOfOrigin(frame.url, appOrigin);
 }
 
 /**

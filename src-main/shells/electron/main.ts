@@ -6,6 +6,7 @@ import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electro
 import { createStation, type Station, type StationConfig } from '../../compose';
 import { erpCredentialsFromEnv } from '../../platform';
 import { buildAppMenu } from './app-menu';
+import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { parseShellArgs } from './shell-args';
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
   const disposeIpc = registerIpc({
     api: station.api,
     ipcMain,
+    appOrigin: APP_ORIGIN,
     targets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
   });
   installShutdown(station, disposeIpc);

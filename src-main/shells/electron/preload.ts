@@ -1,14 +1,16 @@
-// Sandboxed preload, bundled to dist/main/preload.cjs. At run time it may require nothing but 'electron'.
+// Sandboxed preload, bundled to dist/main/preload.cjs. At run time it may require nothing but 'electron': the
+// contract is imported for its types only, which the bundler erases.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { CallResult, DocksideBridge } from '../../contract/bridge';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 
 /**
- * What the renderer sees as `window.dockside`: two functions, nothing else (SEC-03). `invoke` resolves with the
- * dispatch result `{ ok: true, output } | { ok: false, error: { code, message } }`; `subscribe` returns an
+ * What the renderer sees as `window.dockside`: the contract's DocksideBridge, two functions and nothing else
+ * (SEC-03). `invoke` resolves with the CallResult envelope registerIpc answers, unchanged; `subscribe` returns an
  * unsubscribe function and calls back with the event payload only, never with the IpcRendererEvent.
  */
 const bridge = {
-  invoke(name: unknown, input: unknown): Promise<unknown> {
+  invoke(name: unknown, input: unknown): Promise<CallResult> {
     if (typeof name !== 'string') {
       return Promise.reject(new TypeError('dockside.invoke: the command name must be a string.'));
     }
@@ -31,6 +33,6 @@ const bridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, listener);
     };
   },
-};
+} satisfies DocksideBridge;
 
 contextBridge.exposeInMainWorld('dockside', bridge);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { PackState } from '../../../src-main/contract';
+import { isEventName, type DocksideBridge, type PackState } from '../../../src-main/contract';
+import { dispatchCommand } from '../../../src-main/station/dispatch-command';
+import { createEventHub } from '../../../src-main/station/event-hub';
+import { StationError } from '../../../src-main/station/station-error';
+import type { CommandHandlers, StationApi } from '../../../src-main/station/station-api';
 import {
   ApiError,
   TOKEN_STORAGE_KEY,
   createApiWith,
+  unwrap,
   webSocketUrl,
   type ApiEnvironment,
   type SocketLike,
@@ -131,22 +136,89 @@ describe('api over WebSocket', () => {
 });
 
 describe('api over Electron IPC', () => {
-  it('uses window.dockside when present', async () => {
+  // The bridge as the preload hands it over: whatever registerIpc answers, which is dispatchCommand's envelope.
+  // The whole chain (bundled preload, registerIpc, a real station) runs in test/e2e/desktop-bridge.test.ts.
+  function ipc() {
     const calls: unknown[] = [];
-    const { e, sockets } = env();
-    const api = createApiWith({
-      ...e,
-      bridge: {
-        invoke: async (name, input) => {
-          calls.push([name, input]);
-          return idle;
-        },
-        subscribe: () => () => undefined,
+    const hub = createEventHub();
+    const handlers = {
+      'pack:state': async () => idle,
+      'pack:scan': async () => {
+        throw new StationError('order-not-found', 'Order SO-404 was not found');
       },
-    });
+      // Breaks the contract: the dispatcher must not let it through.
+      'queue:status': async () => ({ depth: 'many' }),
+    } as unknown as CommandHandlers;
+    const station: StationApi = { handlers, events: hub };
+    const bridge: DocksideBridge = {
+      invoke: (name, input) => {
+        calls.push([name, input]);
+        return dispatchCommand(station, name, input);
+      },
+      subscribe: (name, callback) => (isEventName(name) ? hub.on(name, callback) : () => undefined),
+    };
+    const { e, sockets } = env();
+    return { api: createApiWith({ ...e, bridge }), calls, hub, sockets };
+  }
+
+  it('uses window.dockside when present and reads the output out of the envelope', async () => {
+    const { api, calls, sockets } = ipc();
     expect(api.transport).toBe('ipc');
     await expect(api.invoke('pack:state', {})).resolves.toEqual(idle);
     expect(calls).toEqual([['pack:state', {}]]);
     expect(sockets).toHaveLength(0);
+  });
+
+  it("rejects with the core's refusal code and message", async () => {
+    const { api } = ipc();
+    await expect(api.invoke('pack:scan', { code: 'SO-404' })).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'order-not-found',
+      message: 'Order SO-404 was not found',
+    });
+    await expect(api.invoke('pack:scan', { code: 7 } as never)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(api.invoke('queue:status', {})).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('refuses an answer that is not an envelope, and hides a failed IPC call behind a stable code', async () => {
+    const { e } = env();
+    const bare = createApiWith({
+      ...e,
+      bridge: { invoke: async () => idle as never, subscribe: () => () => undefined },
+    });
+    await expect(bare.invoke('pack:state', {})).rejects.toMatchObject({ code: 'bad-output' });
+    const broken = createApiWith({
+      ...e,
+      bridge: {
+        invoke: () => Promise.reject(new Error("Error invoking remote method 'dockside:invoke': /secret/path")),
+        subscribe: () => () => undefined,
+      },
+    });
+    const failure = await broken.invoke('pack:state', {}).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'internal' });
+    expect((failure as Error).message).not.toContain('/secret/path');
+  });
+
+  it('delivers validated events and stops on unsubscribe', () => {
+    const { api, hub } = ipc();
+    const got: PackState[] = [];
+    const off = api.on('pack:changed', (state) => got.push(state));
+    hub.emit('pack:changed', idle);
+    hub.emit('pack:changed', { phase: 'nonsense' } as unknown as PackState);
+    off();
+    hub.emit('pack:changed', idle);
+    expect(got).toEqual([idle]);
+  });
+});
+
+describe('unwrap', () => {
+  it('is the one reader of the envelope for both transports', () => {
+    expect(unwrap('pack:state', { ok: true, output: idle })).toEqual(idle);
+    expect(() => unwrap('pack:state', { ok: false, error: { code: 'forbidden', message: 'No.' } })).toThrow(
+      expect.objectContaining({ code: 'forbidden', message: 'No.' }),
+    );
+    for (const answer of [idle, null, undefined, { ok: 'yes' }, { ok: false, error: 'x' }]) {
+      expect(() => unwrap('pack:state', answer)).toThrow(expect.objectContaining({ code: 'bad-output' }));
+    }
   });
 });

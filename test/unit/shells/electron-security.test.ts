@@ -12,6 +12,7 @@ import {
   appResponseHeaders,
   isAppUrl,
   isTrustedSenderFrame,
+  isUrlOfOrigin,
   rendererPathFor,
 } from '../../../src-main/shells/electron/app-origin';
 import { registerIpc } from '../../../src-main/shells/electron/ipc';
@@ -90,7 +91,7 @@ describe('preload (SEC-03)', () => {
     const source = readFileSync(path.join(electronDir, 'preload.ts'), 'utf8');
     expect(source.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(source).toContain("exposeInMainWorld('dockside', bridge)");
-    const bridge = /const bridge = \{([\s\S]*?)\n\};/.exec(source)?.[1] ?? '';
+    const bridge = /const bridge = \{([\s\S]*?)\n\} satisfies DocksideBridge;/.exec(source)?.[1] ?? '';
     expect([...bridge.matchAll(/^ {2}(\w+)\(/gm)].map((m) => m[1])).toEqual(['invoke', 'subscribe']);
   });
 });
@@ -114,12 +115,23 @@ describe('app origin and renderer files', () => {
   });
 
   it('trusts only the top-level frame of an app://dockside page', () => {
-    expect(isTrustedSenderFrame({ url: 'app://dockside/index.html', parent: null })).toBe(true);
-    expect(isTrustedSenderFrame({ url: 'app://dockside/index.html', parent: {} })).toBe(false);
-    expect(isTrustedSenderFrame({ url: 'https://evil.example/', parent: null })).toBe(false);
-    expect(isTrustedSenderFrame({ url: 'file:///etc/passwd', parent: null })).toBe(false);
-    expect(isTrustedSenderFrame(null)).toBe(false);
-    expect(isTrustedSenderFrame(undefined)).toBe(false);
+    expect(isTrustedSenderFrame({ url: 'app://dockside/index.html', parent: null }, APP_ORIGIN)).toBe(true);
+    expect(isTrustedSenderFrame({ url: 'app://dockside/index.html', parent: {} }, APP_ORIGIN)).toBe(false);
+    expect(isTrustedSenderFrame({ url: 'https://evil.example/', parent: null }, APP_ORIGIN)).toBe(false);
+    expect(isTrustedSenderFrame({ url: 'file:///etc/passwd', parent: null }, APP_ORIGIN)).toBe(false);
+    expect(isTrustedSenderFrame({ url: 'app://dockside.evil/index.html', parent: null }, APP_ORIGIN)).toBe(false);
+    expect(isTrustedSenderFrame(null, APP_ORIGIN)).toBe(false);
+    expect(isTrustedSenderFrame(undefined, APP_ORIGIN)).toBe(false);
+  });
+
+  it('compares an origin by scheme, host and port', () => {
+    expect(isUrlOfOrigin('https://dockside.test/index.html', 'https://dockside.test')).toBe(true);
+    expect(isUrlOfOrigin('http://127.0.0.1:5173/', 'http://127.0.0.1:5173')).toBe(true);
+    for (const url of ['http://dockside.test/', 'https://dockside.test:8443/', 'https://x.dockside.test/', '']) {
+      expect(isUrlOfOrigin(url, 'https://dockside.test')).toBe(false);
+    }
+    expect(isUrlOfOrigin('http://127.0.0.1:5174/', 'http://127.0.0.1:5173')).toBe(false);
+    expect(isUrlOfOrigin('app://dockside/x', 'not an origin')).toBe(false);
   });
 
   it('maps app:// URLs to files inside the renderer dir and refuses everything else', () => {
@@ -198,6 +210,7 @@ describe('registerIpc (SEC-03)', () => {
     const dispose = registerIpc({
       api,
       ipcMain: ipcMain as unknown as IpcMain,
+      appOrigin: APP_ORIGIN,
       targets: () => [appContents, foreignContents] as unknown as WebContents[],
       onError: (_message, error) => errors.push(error),
     });
@@ -243,6 +256,14 @@ describe('registerIpc (SEC-03)', () => {
       error: { code: 'unknown-command' },
     });
     expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('grants trust to a bare origin only', () => {
+    for (const appOrigin of ['app://dockside/', 'app://dockside/index.html', 'https://u:p@dockside.test', 'nonsense']) {
+      expect(() =>
+        registerIpc({ api: {} as StationApi, ipcMain: {} as IpcMain, appOrigin, targets: () => [] }),
+      ).toThrow(/appOrigin/);
+    }
   });
 
   it('forwards contract events to app-origin windows only, and stops after dispose', () => {
