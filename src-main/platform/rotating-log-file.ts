@@ -1,0 +1,93 @@
+import { appendFileSync, chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Options of {@link createRotatingLogFile}. */
+export interface RotatingLogFileOptions {
+  /** The folder holding the log files; created 0700 when missing. */
+  dir: string;
+  /** File name stem: `dockside` gives `dockside.log`, `dockside.1.log`, … */
+  stem: string;
+  /** Size after which the current file is rotated, in bytes. */
+  maxBytes: number;
+  /** How many files to keep, the current one included (at least 1). */
+  files: number;
+  /** Where a failure to write the log is reported, once until writing works again. */
+  onWriteError?: ((error: Error) => void) | undefined;
+}
+
+/** A pino destination: a `write` that has appended the line by the time it returns. */
+export interface RotatingLogFile {
+  write(line: string): void;
+  /** The current file, then the rotated ones newest first (those that exist). */
+  paths(): string[];
+}
+
+/** The path of log file number `index` (0 = the current file). */
+export function logFilePath(dir: string, stem: string, index: number): string {
+  return path.join(dir, index === 0 ? `${stem}.log` : `${stem}.${index}.log`);
+}
+
+/**
+ * A log file rotated by size: `stem.log` is written until the next line would take it past `maxBytes`, then it
+ * becomes `stem.1.log` (`stem.1.log` becomes `stem.2.log`, …) and the oldest beyond `files` is deleted.
+ *
+ * Every line is appended synchronously (open, write, close): a crash right after a log call still leaves the line
+ * on disk, nothing runs in a worker thread (pino's transports do, which breaks inside a bundle and Electron's
+ * asar), and the CLI and a running station can share the folder, since each write goes to whatever file is current
+ * now. Files are created 0600, the folder 0700: logs name orders and addresses.
+ */
+export function createRotatingLogFile(options: RotatingLogFileOptions): RotatingLogFile {
+  const { dir, stem } = options;
+  const maxBytes = Math.max(1, Math.floor(options.maxBytes));
+  const files = Math.max(1, Math.floor(options.files));
+  const current = logFilePath(dir, stem, 0);
+  let failing = false;
+
+  const ensureDir = () => {
+    if (existsSync(dir)) return;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode is masked by the umask; chmod says exactly what we mean.
+    chmodSync(dir, 0o700);
+  };
+
+  const sizeOf = (file: string): number => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+
+  const rotate = () => {
+    rmSync(logFilePath(dir, stem, files - 1), { force: true });
+    for (let index = files - 2; index >= 0; index -= 1) {
+      const from = logFilePath(dir, stem, index);
+      // Another process sharing the folder may have rotated first: a missing file is fine.
+      if (existsSync(from)) renameSync(from, logFilePath(dir, stem, index + 1));
+    }
+  };
+
+  return {
+    write(line) {
+      try {
+        ensureDir();
+        const size = sizeOf(current);
+        if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
+        appendFileSync(current, line, { mode: 0o600 });
+        failing = false;
+      } catch (error) {
+        // A full disk or a vanished folder must not stop the station; say so once, not once per line.
+        if (!failing) options.onWriteError?.(error as Error);
+        failing = true;
+      }
+    },
+    paths() {
+      const out: string[] = [];
+      for (let index = 0; index < files; index += 1) {
+        const file = logFilePath(dir, stem, index);
+        if (existsSync(file)) out.push(file);
+      }
+      return out;
+    },
+  };
+}
