@@ -45,7 +45,9 @@ export function createRotatingLogFile(options: RotatingLogFileOptions): Rotating
 
   const ensureDir = () => {
     if (existsSync(dir)) return;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Only the logs folder itself is private; parents (the data directory) keep their usual mode.
+    mkdirSync(path.dirname(dir), { recursive: true });
+    mkdirSync(dir, { mode: 0o700 });
     // mkdir's mode is masked by the umask; chmod says exactly what we mean.
     chmodSync(dir, 0o700);
   };

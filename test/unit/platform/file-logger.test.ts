@@ -2,31 +2,17 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFileLogger, createLogger, REDACTED, scrubSecretText, type Logger } from '../../../src-main/platform';
+import { createFileLogger, REDACTED, scrubSecretText } from '../../../src-main/platform';
+import { memoryLogger } from '../../helpers/memory-logger';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockside-logger-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const clock = () => new Date('2026-03-01T08:00:00.000Z');
 
-function memoryLogger(level?: string): { logger: Logger; lines: () => Record<string, unknown>[]; raw: () => string } {
-  let raw = '';
-  const logger = createLogger({ write: (line: string) => void (raw += line) }, { level, clock });
-  return {
-    logger,
-    raw: () => raw,
-    lines: () =>
-      raw
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
-
 describe('the station logger', () => {
   it('writes one JSON line per call with level name, ISO time, pid and the fields', () => {
-    const { logger, lines } = memoryLogger();
+    const { logger, lines } = memoryLogger({ clock });
     logger.child({ component: 'sync' }).info({ orderNo: 'SO-1' }, 'pulled');
     expect(lines()).toEqual([
       {
@@ -41,7 +27,7 @@ describe('the station logger', () => {
   });
 
   it('censors every secret field the station handles, nested too, with its own redaction', () => {
-    const { logger, raw, lines } = memoryLogger();
+    const { logger, text: raw, lines } = memoryLogger({ clock });
     const failure = Object.assign(new Error('ERP refused'), { apiKey: 'K-EMBEDDED-IN-ERROR' });
     logger.error(
       {
@@ -83,7 +69,7 @@ describe('the station logger', () => {
   });
 
   it('scrubs URL user info and bearer tokens out of messages and stacks', () => {
-    const { logger, raw } = memoryLogger();
+    const { logger, text: raw } = memoryLogger({ clock });
     const failure = new Error('fetch tryton://admin:S3cr3t-PW@erp.local:8000/shop failed with Bearer abc.DEF-123');
     logger.warn(
       { error: failure, url: 'https://joe:hunter2@erp.example/api' },
@@ -97,11 +83,11 @@ describe('the station logger', () => {
   });
 
   it('honours the level and refuses an unknown one', () => {
-    const { logger, lines } = memoryLogger('warn');
+    const { logger, lines } = memoryLogger({ level: 'warn' });
     logger.info({}, 'quiet');
     logger.warn({}, 'heard');
     expect(lines().map((line) => line.msg)).toEqual(['heard']);
-    expect(() => memoryLogger('loud')).toThrow('log level "loud" is not one of debug, info, warn, error');
+    expect(() => memoryLogger({ level: 'loud' })).toThrow('log level "loud" is not one of debug, info, warn, error');
   });
 
   it('writes to <data>/logs/dockside.log, rotating by size', () => {
