@@ -1,6 +1,6 @@
 import path from 'node:path';
 import pino, { type DestinationStream, type Level, type Logger as PinoLogger } from 'pino';
-import { createRotatingLogFile } from './rotating-log-file';
+import { createRotatingLogFile, listLogFiles } from './rotating-log-file';
 
 /** The folder inside the data directory that holds the station's logs. */
 export const LOG_DIR = 'logs';
@@ -51,7 +51,8 @@ export const REDACT_PATHS: readonly string[] = SECRET_KEYS.flatMap((key) => {
  * info of any URL (`tryton://admin:pw@host`) and bearer tokens.
  */
 const SECRET_TEXT: readonly [RegExp, string][] = [
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"\\]+@/gi, `$1${REDACTED}@`],
+  // User info already redacted by redactUrl (`***:***@`) stays as it is.
+  [/\b([a-z][a-z0-9+.-]*:\/\/)(?!\*\*\*(?::\*\*\*)?@)[^\s/?#@"\\]+@/gi, `$1${REDACTED}@`],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
 ];
 
@@ -108,6 +109,11 @@ export interface FileLoggerOptions extends LoggerOptions {
 /** The station's logs folder in `dataDir`. */
 export function logDir(dataDir: string): string {
   return path.join(dataDir, LOG_DIR);
+}
+
+/** The station's log files in `dataDir`: `dockside.log`, then the rotated ones newest first. */
+export function stationLogFiles(dataDir: string): string[] {
+  return listLogFiles(logDir(dataDir), LOG_FILE_STEM);
 }
 
 /**

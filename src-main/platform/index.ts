@@ -4,4 +4,4 @@ export * from './static-path';
 export * from './erp-env';
 export { silentLogger, type Logger } from './logger';
 export * from './file-logger';
-export { createRotatingLogFile, logFilePath, type RotatingLogFile } from './rotating-log-file';
+export { createRotatingLogFile, listLogFiles, logFilePath, type RotatingLogFile } from './rotating-log-file';

@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Options of {@link createRotatingLogFile}. */
@@ -18,13 +18,26 @@ export interface RotatingLogFileOptions {
 /** A pino destination: a `write` that has appended the line by the time it returns. */
 export interface RotatingLogFile {
   write(line: string): void;
-  /** The current file, then the rotated ones newest first (those that exist). */
-  paths(): string[];
 }
 
 /** The path of log file number `index` (0 = the current file). */
 export function logFilePath(dir: string, stem: string, index: number): string {
   return path.join(dir, index === 0 ? `${stem}.log` : `${stem}.${index}.log`);
+}
+
+/** The log files of `stem` in `dir`: the current one, then the rotated ones newest first. */
+export function listLogFiles(dir: string, stem: string): string[] {
+  if (!existsSync(dir)) return [];
+  const indexOf = (name: string): number | null => {
+    if (name === `${stem}.log`) return 0;
+    const match = /^(.*)\.(\d+)\.log$/.exec(name);
+    return match && match[1] === stem ? Number(match[2]) : null;
+  };
+  return readdirSync(dir)
+    .map((name) => ({ name, index: indexOf(name) }))
+    .filter((entry): entry is { name: string; index: number } => entry.index !== null)
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => path.join(dir, entry.name));
 }
 
 /**
@@ -82,14 +95,6 @@ export function createRotatingLogFile(options: RotatingLogFileOptions): Rotating
         if (!failing) options.onWriteError?.(error as Error);
         failing = true;
       }
-    },
-    paths() {
-      const out: string[] = [];
-      for (let index = 0; index < files; index += 1) {
-        const file = logFilePath(dir, stem, index);
-        if (existsSync(file)) out.push(file);
-      }
-      return out;
     },
   };
 }

@@ -12,3 +12,4 @@ export * from './printers-service';
 export * from './claim-service';
 export * from './backup-scheduler';
 export * from './operations-log';
+export * from './diagnostics-bundle';

@@ -80,6 +80,7 @@ describe('the station logger', () => {
     expect(raw()).toContain(`https://${REDACTED}@erp.example/api`);
     expect(scrubSecretText('Authorization: Bearer xyz')).toBe(`Authorization: Bearer ${REDACTED}`);
     expect(scrubSecretText('http://erp.example/api?x=1')).toBe('http://erp.example/api?x=1');
+    expect(scrubSecretText('tryton://***:***@erp.local/db')).toBe('tryton://***:***@erp.local/db');
   });
 
   it('honours the level and refuses an unknown one', () => {

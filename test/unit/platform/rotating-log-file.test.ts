@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRotatingLogFile } from '../../../src-main/platform';
+import { createRotatingLogFile, listLogFiles } from '../../../src-main/platform';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -33,7 +33,14 @@ describe('the rotating log file', () => {
       Array.from({ length: all.length }, (_, i) => `line ${String(40 - all.length + i).padStart(4, '0')}`),
     );
     expect(all).toHaveLength(30);
-    expect(file.paths().map((p) => path.basename(p))).toEqual(['dockside.log', 'dockside.1.log', 'dockside.2.log']);
+    // Files of other names in the folder are not ours to list.
+    writeFileSync(path.join(dir, 'dockside.old.log'), '');
+    writeFileSync(path.join(dir, 'other.1.log'), '');
+    expect(listLogFiles(dir, 'dockside').map((p) => path.basename(p))).toEqual([
+      'dockside.log',
+      'dockside.1.log',
+      'dockside.2.log',
+    ]);
   });
 
   it('creates the folder 0700 and the files 0600', () => {
