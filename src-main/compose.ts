@@ -6,7 +6,14 @@ import { createRestConnector } from './erp/rest/rest-connector';
 import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tryton';
 import { capabilitiesOf, type ErpConnector, type ErpWritebacks } from './erp';
 import { createLabelRenderer } from './labels';
-import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
+import {
+  appVersion,
+  assetsDir as defaultAssetsDir,
+  findAppRoot,
+  redactUrl,
+  silentLogger,
+  type Logger,
+} from './platform';
 import {
   builtInPrinterCatalog,
   createPrinterFromUri,
@@ -50,6 +57,8 @@ import {
   createBackupScheduler,
   createClaimService,
   type BackupScheduler,
+  logConnectivityChanges,
+  printerChangeLogger,
 } from './station';
 import { createConnectivity, createOrderPuller, createOutboxUploader } from './sync';
 
@@ -78,6 +87,11 @@ export interface StationConfig {
   random?: (() => number) | undefined;
   fetch?: typeof fetch | undefined;
   newId?: (() => string) | undefined;
+  /**
+   * Where the station logs operational events and internal errors: the shells and the CLI pass the file logger of
+   * the data directory (platform/file-logger.ts); default: nowhere.
+   */
+  logger?: Logger | undefined;
 }
 
 /** A running station: its contract API for shells, its services for the CLI, and how to shut it down. */
@@ -90,6 +104,8 @@ export interface Station {
   close(): Promise<void>;
   /** Backups of the station database: on demand, and on the schedule its settings set (background stations). */
   backups: BackupScheduler;
+  /** The station's logger, for the shells to log what the renderer must not see. */
+  logger: Logger;
 }
 
 /** The station's own carrier code and tracking-number prefix for locally issued numbers. */
@@ -103,12 +119,14 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const clock = config.clock ?? (() => new Date());
   const random = config.random ?? Math.random;
   const newId = config.newId ?? randomUUID;
+  const logger = config.logger ?? silentLogger;
   // The lock comes first: a second process must never open the database (or the embedded ERP's) at all.
   const lock = acquireInstanceLock(config.dataDir);
   let db: ReturnType<typeof openStationDatabase>;
   try {
     db = openStationDatabase(config.dataDir);
   } catch (error) {
+    logger.error({ err: error }, 'the station database could not be opened');
     lock.release();
     throw error;
   }
@@ -119,7 +137,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
     },
   ];
   try {
-    recoverAfterCrash(db, clock().toISOString());
+    const recovery = recoverAfterCrash(db, clock().toISOString());
+    if (recovery.unknownPrints.length > 0)
+      logger.warn({ jobs: recovery.unknownPrints }, 'labels were being sent when the station last stopped');
     const settings = createSettingsRepository(db);
     const stationId = settings.get('station.id') ?? newId();
     settings.set('station.id', stationId);
@@ -186,6 +206,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     });
     const hub = createEventHub();
     const printQueue = createPrintQueue({ jobs: createPrintJobsRepository(db), clock });
+    const logPrinterChange = printerChangeLogger(logger.child({ component: 'printers' }));
     const printers = createPrintersService({
       settings,
       build: (uri) => createPrinterFromUri(uri, process.cwd(), catalog, config.printerTimeouts),
@@ -197,7 +218,10 @@ export async function createStation(config: StationConfig): Promise<Station> {
       defaultUri: `file:${path.join(config.dataDir, 'labels')}`,
       override: config.printer,
       clock,
-      onChange: (status) => hub.emit('printers:changed', status),
+      onChange: (status) => {
+        logPrinterChange(status);
+        hub.emit('printers:changed', status);
+      },
     });
     const printer = printers.current().primary;
     const connectivity = createConnectivity({ lastSuccessAt: settings.get('sync.lastSuccessAt') });
@@ -236,6 +260,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       if (config.background) void sync.drain(false);
     };
     connectivity.onChange(() => hub.emit('queue:changed', sync.queueStatus()));
+    logConnectivityChanges(connectivity, logger.child({ component: 'sync' }));
 
     const claims = createClaimService({
       connector,
@@ -248,7 +273,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       backups: createDatabaseBackups(db, config.dataDir),
       settings,
       clock,
-      onError: (message) => console.error(`[backup] ${message}`),
+      onError: (message, error) => logger.child({ component: 'backup' }).error({ err: error }, message),
     });
     closers.push(() => backups.stop());
     if (config.background) backups.start(15 * 60_000);
@@ -329,6 +354,19 @@ export async function createStation(config: StationConfig): Promise<Station> {
       queue,
       printers,
     });
+    const started = info();
+    logger.info(
+      {
+        version: started.version,
+        stationId,
+        dataDir: config.dataDir,
+        erp: started.erp,
+        printer: started.printer,
+        background: config.background === true,
+      },
+      'station started',
+    );
+    closers.unshift(() => logger.info({ stationId }, 'station stopped'));
     if (config.background) {
       sync.start({ pullMs: 30_000, drainMs: 5_000 });
       closers.push(() => sync.stop());
@@ -342,11 +380,13 @@ export async function createStation(config: StationConfig): Promise<Station> {
       printer,
       info,
       backups,
+      logger,
       async close() {
         for (const close of closers.reverse()) await close();
       },
     };
   } catch (error) {
+    logger.error({ err: error }, 'the station could not start');
     for (const close of closers.reverse()) await close();
     throw error;
   }

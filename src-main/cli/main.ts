@@ -3,6 +3,7 @@ import { appVersion } from '../platform';
 import { describeFailure, CliError } from './cli-error';
 import { feeCommand, handoverCommand, trackingCommand } from './commands/after-shipment';
 import { demoErpCommand } from './commands/demo-erp';
+import { diagnosticsCommand } from './commands/diagnostics';
 import { labelCommand } from './commands/label';
 import { printersProfilesCommand } from './commands/printers';
 import { printCommand } from './commands/print';
@@ -224,6 +225,17 @@ export function buildProgram(): Command {
     .action((options: { data?: string; out?: string; list?: boolean; json?: boolean }) =>
       options.list ? backupListCommand(options) : backupCommand(options),
     );
+
+  program
+    .command('diagnostics')
+    .alias('logs')
+    .description(
+      'write a zip for a support ticket: the logs, versions, settings without credentials, database check and queue counts',
+    )
+    .option(...dataOption)
+    .option('--out <file.zip>', 'where to write it (default: dockside-diagnostics-TIME.zip here)')
+    .option('--json', 'print JSON only')
+    .action((options: { data?: string; out?: string; json?: boolean }) => diagnosticsCommand(options));
 
   program
     .command('restore')

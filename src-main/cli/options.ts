@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createStation, type Station } from '../compose';
 import { isTrytonUrl, parseTrytonUrl } from '../erp/tryton';
-import { defaultDataDir, erpCredentialsFromEnv, redactUrl } from '../platform';
+import { createFileLogger, defaultDataDir, erpCredentialsFromEnv, redactUrl, type Logger } from '../platform';
 import { CliError } from './cli-error';
 
 /** Options shared by commands that run a station. */
@@ -53,10 +53,24 @@ export function parsePositiveInt(name: string, value: string, max = 1_000_000): 
   return n;
 }
 
+/**
+ * The file logger of `dataDir` (`<data>/logs/dockside.log`), at DOCKSIDE_LOG_LEVEL (default info). What the CLI
+ * prints for the person stays on stdout/stderr; the log gets the station's operational events.
+ */
+export function cliLogger(dataDir: string, shell: 'cli' | 'web' = 'cli'): Logger {
+  try {
+    return createFileLogger({ dataDir, level: process.env.DOCKSIDE_LOG_LEVEL }).child({ shell });
+  } catch (error) {
+    throw new CliError(`DOCKSIDE_LOG_LEVEL: ${(error as Error).message}`, 2);
+  }
+}
+
 /** Opens the station the command-line options describe (no background sync: CLI commands sync explicitly). */
 export function openStation(options: StationOptions): Promise<Station> {
+  const dataDir = resolveDataDir(options);
   return createStation({
-    dataDir: resolveDataDir(options),
+    dataDir,
+    logger: cliLogger(dataDir),
     erpUrl: resolveErpUrl(options),
     erpApiKey: erpCredentialsFromEnv().apiKey,
     erpSigning: erpCredentialsFromEnv().signing,

@@ -32,8 +32,8 @@ export function createBackupScheduler({
   backups: DatabaseBackups;
   settings: SettingsRepository;
   clock: () => Date;
-  /** A scheduled backup failed (disk full, folder gone): reported, and tried again at the next check. */
-  onError: (message: string) => void;
+  /** A scheduled backup failed (disk full, folder gone): reported with the error, and tried again at the next check. */
+  onError: (message: string, error: unknown) => void;
 }): BackupScheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<BackupFile | null> | null = null;
@@ -71,7 +71,7 @@ export function createBackupScheduler({
     runIfDue,
     start(checkMs) {
       const check = () => {
-        runIfDue().catch((error: unknown) => onError(`scheduled backup failed: ${(error as Error).message}`));
+        runIfDue().catch((error: unknown) => onError(`scheduled backup failed: ${(error as Error).message}`, error));
       };
       timer = setInterval(check, checkMs);
       timer.unref();

@@ -11,3 +11,5 @@ export * from './queue-service';
 export * from './printers-service';
 export * from './claim-service';
 export * from './backup-scheduler';
+export * from './operations-log';
+export * from './diagnostics-bundle';

@@ -15,3 +15,4 @@ export * from './integrity';
 export * from './backup';
 export * from './crash-recovery';
 export * from './claims-repository';
+export * from './database-diagnostics';

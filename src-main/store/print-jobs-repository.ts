@@ -46,6 +46,8 @@ export interface PrintJobsRepository {
   claimForSending(id: string, bytes: number | null, now: string): boolean;
   /** Records the end state of a job and what the printer or transport said. */
   finish(id: string, state: Exclude<PrintJobState, 'queued'>, detail: string, now: string): void;
+  /** How many jobs each state holds (the diagnostics bundle shows it). */
+  counts(): Record<PrintJobState, number>;
 }
 
 interface Row {
@@ -109,6 +111,7 @@ export function createPrintJobsRepository(db: Database.Database): PrintJobsRepos
     UPDATE print_jobs SET state = @state, detail = @detail, error = CASE WHEN @state = 'failed' THEN @detail END,
                           updated_at = @now
     WHERE id = @id`);
+  const countByState = db.prepare('SELECT state, count(*) AS n FROM print_jobs GROUP BY state');
   const read = (id: string) => {
     const row = get.get(id) as Row | undefined;
     return row ? toRecord(row) : null;
@@ -133,6 +136,11 @@ export function createPrintJobsRepository(db: Database.Database): PrintJobsRepos
     },
     finish(id, state, detail, now) {
       finish.run({ id, state, detail, now });
+    },
+    counts() {
+      const counts: Record<PrintJobState, number> = { queued: 0, sent: 0, confirmed: 0, unknown: 0, failed: 0 };
+      for (const row of countByState.all() as { state: PrintJobState; n: number }[]) counts[row.state] += row.n;
+      return counts;
     },
   };
 }

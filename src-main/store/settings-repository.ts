@@ -21,3 +21,9 @@ export function createSettingsRepository(db: Database.Database): SettingsReposit
     },
   };
 }
+
+/** Every setting of the station, by key (for the diagnostics bundle, which redacts them; not for the core's use). */
+export function listSettings(db: Database.Database): Record<string, string> {
+  const rows = db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}

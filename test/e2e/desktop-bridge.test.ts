@@ -10,6 +10,7 @@ import { appResponseHeaders } from '../../src-main/shells/electron/app-origin';
 import { registerIpc } from '../../src-main/shells/electron/ipc';
 import { launchChromium } from '../helpers/browser';
 import { installElectronStandIn } from '../helpers/electron-stand-in';
+import { memoryLogger } from '../helpers/memory-logger';
 import { repoRoot } from '../helpers/paths';
 import { decodeBarcodes } from '../helpers/zbar';
 
@@ -38,8 +39,10 @@ let disposeIpc: () => void;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-/** What registerIpc reported through onError: refused calls, and failures the screen must not see. */
-const ipcReports: string[] = [];
+/** What registerIpc logged: refused calls (warn), and failures the screen must not see (error). */
+const ipcLog = memoryLogger();
+const ipcReports = (): string[] =>
+  ipcLog.lines().map((line) => (line.frame ? `${String(line.msg)}: ${String(line.frame)}` : String(line.msg)));
 
 const screenshot = async (name: string) => {
   if (shots) await page.screenshot({ path: path.join(shots, `desktop-${name}.png`) });
@@ -104,7 +107,7 @@ beforeAll(async () => {
     ipcMain: electron.ipcMain,
     appOrigin: APP,
     targets: () => [electron.webContentsOf(page)],
-    onError: (message, detail) => ipcReports.push(`${message}: ${String(detail)}`),
+    logger: ipcLog.logger,
   });
 
   await page.goto(`${APP}/index.html`);
@@ -161,7 +164,7 @@ describe('the desktop bridge (bundled preload, registerIpc, dispatcher) in Chrom
     expect(fromForeign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await foreign.close();
 
-    expect(ipcReports.filter((line) => line.startsWith('refused an IPC call from an untrusted frame'))).toEqual([
+    expect(ipcReports().filter((line) => line.startsWith('refused an IPC call from an untrusted frame'))).toEqual([
       `refused an IPC call from an untrusted frame: ${APP}/child-frame.html`,
       `refused an IPC call from an untrusted frame: ${FOREIGN}/`,
     ]);
@@ -228,6 +231,6 @@ describe('the desktop bridge (bundled preload, registerIpc, dispatcher) in Chrom
     const status = page.getByTestId('printer-primary').getByTestId('printer-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('unsupported');
     await screenshot('printers-en');
-    expect(ipcReports.filter((line) => !line.startsWith('refused an IPC call from an untrusted frame'))).toEqual([]);
+    expect(ipcReports().filter((line) => !line.startsWith('refused an IPC call from an untrusted frame'))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { erpCredentialsFromEnv, rendererDir } from '../../platform';
 import { startWebShell } from '../../shells/web';
 import { CliError } from '../cli-error';
 import { out, untilSignal } from '../io';
-import { parsePort, resolveDataDir, resolveErpUrl, type StationOptions } from '../options';
+import { cliLogger, parsePort, resolveDataDir, resolveErpUrl, type StationOptions } from '../options';
 
 /** `dockside serve`: the station in a browser, on 127.0.0.1 with a token per start. */
 export async function serveCommand(
@@ -18,6 +18,7 @@ export async function serveCommand(
   const dataDir = resolveDataDir(options);
   const station = await createStation({
     dataDir,
+    logger: cliLogger(dataDir, 'web'),
     erpUrl: resolveErpUrl(options),
     erpApiKey: erpCredentialsFromEnv().apiKey,
     erpSigning: erpCredentialsFromEnv().signing,
@@ -25,7 +26,7 @@ export async function serveCommand(
     background: true,
   });
   try {
-    const shell = await startWebShell({ api: station.api, rendererDir: dir, port });
+    const shell = await startWebShell({ api: station.api, rendererDir: dir, port, logger: station.logger });
     const info = station.info();
     out(`Dockside station ${info.version} serving at ${shell.url}`);
     out(`  data: ${dataDir}`);

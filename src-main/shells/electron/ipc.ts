@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { events, type DocksideBridge, type EventName } from '../../contract';
+import { silentLogger, type Logger } from '../../platform';
 import { dispatchCommand } from '../../station/dispatch-command';
 import type { StationApi } from '../../station/station-api';
 import { isTrustedSenderFrame, isUrlOfOrigin } from './app-origin';
@@ -17,8 +18,8 @@ export interface IpcOptions {
   appOrigin: string;
   /** The webContents that receive events (the station windows); only those showing the app origin get them. */
   targets: () => readonly WebContents[];
-  /** Where failures the renderer must not see are logged. */
-  onError?: (message: string, error: unknown) => void;
+  /** Where refusals and failures the renderer must not see are logged (the station's logger); default nowhere. */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -30,19 +31,21 @@ export interface IpcOptions {
 export function registerIpc(options: IpcOptions): () => void {
   const { api, ipcMain, targets, appOrigin } = options;
   assertBareOrigin(appOrigin);
-  const report =
-    options.onError ?? ((message: string, error: unknown) => console.error(`[electron-shell] ${message}`, error));
+  const logger = (options.logger ?? silentLogger).child({ component: 'electron-shell' });
 
   ipcMain.handle(
     INVOKE_CHANNEL,
     // Typed as what the bridge's invoke resolves with, so the two sides of the channel cannot drift apart.
     async (event: IpcMainInvokeEvent, name: unknown, input: unknown): ReturnType<DocksideBridge['invoke']> => {
       if (!isTrustedSenderFrame(event.senderFrame, appOrigin)) {
-        report('refused an IPC call from an untrusted frame', event.senderFrame?.url ?? '(destroyed frame)');
+        logger.warn(
+          { frame: event.senderFrame?.url ?? '(destroyed frame)', command: typeof name === 'string' ? name : null },
+          'refused an IPC call from an untrusted frame',
+        );
         return { ok: false, error: { code: 'forbidden', message: 'This page may not call the station.' } };
       }
       return dispatchCommand(api, name, input, {
-        onInternalError: (error, command) => report(`command ${command} failed`, error),
+        onInternalError: (error, command) => logger.error({ err: error, command }, 'command failed'),
       });
     },
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { createStation, type Station, type StationConfig } from '../../compose';
-import { erpCredentialsFromEnv } from '../../platform';
+import { createFileLogger, erpCredentialsFromEnv, silentLogger, type Logger } from '../../platform';
 import { buildAppMenu } from './app-menu';
 import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -18,6 +18,8 @@ const preloadPath = path.join(bundleDir, 'preload.cjs');
 const rendererDir = path.join(bundleDir, '..', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
+/** The data folder's file logger once the app is ready (Electron names userData only then). */
+let logger: Logger = silentLogger;
 
 function main(): void {
   // The loser of the lock quits before creating anything: no window, no database handle, no ERP connection.
@@ -48,8 +50,11 @@ async function start(): Promise<void> {
   serveAppProtocol(rendererDir);
 
   const args = parseShellArgs(process.argv);
+  const dataDir = app.getPath('userData');
+  logger = createFileLogger({ dataDir, level: process.env.DOCKSIDE_LOG_LEVEL }).child({ shell: 'electron' });
   const config: StationConfig = {
-    dataDir: app.getPath('userData'),
+    dataDir,
+    logger,
     background: true,
     erpApiKey: erpCredentialsFromEnv().apiKey,
     erpSigning: erpCredentialsFromEnv().signing,
@@ -63,13 +68,14 @@ async function start(): Promise<void> {
     ipcMain,
     appOrigin: APP_ORIGIN,
     targets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+    logger,
   });
   installShutdown(station, disposeIpc);
 
   Menu.setApplicationMenu(buildAppMenu({ packaged: app.isPackaged, platform: process.platform }));
   mainWindow = createMainWindow({
     preloadPath,
-    onLoadError: (error) => console.error('[electron-shell] the station screen failed to load', error),
+    onLoadError: (error) => logger.error({ err: error }, 'the station screen failed to load'),
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -87,7 +93,7 @@ function installShutdown(station: Station, disposeIpc: () => void): void {
     disposeIpc();
     station
       .close()
-      .catch((error: unknown) => console.error('[electron-shell] the station did not close cleanly', error))
+      .catch((error: unknown) => logger.error({ err: error }, 'the station did not close cleanly'))
       .finally(() => {
         state = 'stopped';
         app.quit();
@@ -96,7 +102,7 @@ function installShutdown(station: Station, disposeIpc: () => void): void {
 }
 
 function fatal(error: unknown): void {
-  console.error('[electron-shell] the station could not start', error);
+  logger.error({ err: error }, 'the desktop app could not start');
   const detail = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox(
     'Dockside could not start',

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { clientMessageSchema, events, type EventName, type ServerMessage } from '../../contract';
+import { silentLogger, type Logger } from '../../platform';
 import { dispatchCommand } from '../../station/dispatch-command';
 import type { StationApi } from '../../station/station-api';
 import { setSecurityHeaders } from './security-headers';
@@ -33,8 +34,8 @@ export interface WebShellOptions {
   host?: '127.0.0.1';
   /** Access token; a fresh random one (24 bytes, base64url) when absent. */
   token?: string;
-  /** Where failures that must not reach the browser are reported. Defaults to console.error. */
-  onError?: (message: string, error: unknown) => void;
+  /** Where failures that must not reach the browser are logged (the station's logger); default nowhere. */
+  logger?: Logger | undefined;
 }
 
 /** A running web shell. */
@@ -62,14 +63,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   if (token.length === 0) {
     throw new Error('The web shell token must not be empty.');
   }
-  const reportError =
-    options.onError ?? ((message: string, error: unknown) => console.error(`[web-shell] ${message}`, error));
+  const logger = (options.logger ?? silentLogger).child({ component: 'web-shell' });
   let port = 0;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
   const server = createServer((req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
-      reportError('HTTP request failed', error);
+      logger.error({ err: error, method: req.method, path: safePath(req.url) }, 'HTTP request failed');
       if (!res.headersSent) {
         sendText(res, 500, 'The station could not answer this request.');
       } else {
@@ -230,7 +230,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       }
       inFlight += 1;
       void dispatchCommand(api, name, input, {
-        onInternalError: (error, command) => reportError(`command ${command} failed`, error),
+        onInternalError: (error, command) => logger.error({ err: error, command }, 'command failed'),
       }).then((result) => {
         inFlight -= 1;
         send(ws, { type: 'result', id, ...result });
@@ -270,7 +270,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       try {
         text = JSON.stringify({ type: 'event', name, payload } satisfies ServerMessage);
       } catch (error) {
-        reportError(`event ${name} could not be serialised`, error);
+        logger.error({ err: error, event: name }, 'event could not be serialised');
         return;
       }
       for (const ws of wss.clients) {
@@ -334,6 +334,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return closing;
     },
   };
+}
+
+/** The path of a request URL without its query, which may carry the access token. */
+function safePath(raw: string | undefined): string {
+  return parseRequestUrl(raw)?.pathname ?? '(unparseable)';
 }
 
 function parseRequestUrl(raw: string | undefined): URL | null {

@@ -9,6 +9,7 @@ import { events } from '../../../src-main/contract';
 import { startWebShell, type WebShell } from '../../../src-main/shells/web';
 import type { CommandHandlers, EventSource, StationApi } from '../../../src-main/station/station-api';
 import { fakeHandlers } from '../../helpers/fake-handlers';
+import { memoryLogger, type MemoryLogger } from '../../helpers/memory-logger';
 
 const idle: PackState = { phase: 'idle', order: null, error: null, lastScan: null, label: null, lastShipped: null };
 const queue: QueueStatus = {
@@ -120,7 +121,7 @@ describe('web shell', () => {
   let fake: ReturnType<typeof fakeApi>;
   let origin: string;
   let auth: Record<string, string>;
-  let logged: string[];
+  let log: MemoryLogger;
 
   beforeAll(async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'dockside-web-shell-'));
@@ -142,8 +143,8 @@ describe('web shell', () => {
 
   beforeEach(async () => {
     fake = fakeApi();
-    logged = [];
-    shell = await startWebShell({ api: fake.api, rendererDir, port: 0, onError: (message) => logged.push(message) });
+    log = memoryLogger();
+    shell = await startWebShell({ api: fake.api, rendererDir, port: 0, logger: log.logger });
     origin = `http://127.0.0.1:${shell.port}`;
     auth = { Cookie: `dockside_token=${shell.token}` };
   });
@@ -322,7 +323,16 @@ describe('web shell', () => {
       const reply = await invoke(4, 'sync:now', {});
       expect(reply).toMatchObject({ type: 'result', id: 4, ok: false, error: { code: 'internal' } });
       expect(JSON.stringify(reply)).not.toContain('secret stack detail');
-      expect(logged).toEqual(['command sync:now failed']);
+      // The log has what the client must not: the command and the error with its stack.
+      const lines = log.lines();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({
+        level: 'error',
+        component: 'web-shell',
+        command: 'sync:now',
+        msg: 'command failed',
+      });
+      expect((lines[0]!.err as { stack: string }).stack).toContain('secret stack detail');
     });
 
     it('pushes emitted events to the client, and stops after close', async () => {

@@ -20,6 +20,7 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src-main/shells/electron
 import { parseShellArgs } from '../../../src-main/shells/electron/shell-args';
 import { secureWebPreferences } from '../../../src-main/shells/electron/web-preferences';
 import type { CommandHandlers, StationApi } from '../../../src-main/station/station-api';
+import { memoryLogger } from '../../helpers/memory-logger';
 import { repoRoot } from '../../helpers/paths';
 
 const electronDir = path.join(repoRoot, 'src-main', 'shells', 'electron');
@@ -206,17 +207,17 @@ describe('registerIpc (SEC-03)', () => {
     } as StationApi;
     const appContents = { isDestroyed: () => false, getURL: () => 'app://dockside/index.html', send: vi.fn() };
     const foreignContents = { isDestroyed: () => false, getURL: () => 'https://evil.example/', send: vi.fn() };
-    const errors: unknown[] = [];
+    const log = memoryLogger();
     const dispose = registerIpc({
       api,
       ipcMain: ipcMain as unknown as IpcMain,
       appOrigin: APP_ORIGIN,
       targets: () => [appContents, foreignContents] as unknown as WebContents[],
-      onError: (_message, error) => errors.push(error),
+      logger: log.logger,
     });
     const call = (frame: { url: string; parent: unknown } | null, name: unknown, input: unknown): Promise<unknown> =>
       invoke!({ senderFrame: frame } as unknown as IpcMainInvokeEvent, name, input);
-    return { call, scan, listeners, appContents, foreignContents, dispose, ipcMain, errors };
+    return { call, scan, listeners, appContents, foreignContents, dispose, ipcMain, log };
   }
 
   const mainFrame = { url: 'app://dockside/index.html', parent: null };
@@ -227,7 +228,7 @@ describe('registerIpc (SEC-03)', () => {
   });
 
   it('refuses calls from a foreign origin, a subframe or a destroyed frame before any handler runs', async () => {
-    const { call, scan } = setup();
+    const { call, scan, log } = setup();
     for (const frame of [
       { url: 'https://evil.example/', parent: null },
       { url: 'app://dockside/index.html', parent: mainFrame },
@@ -239,6 +240,12 @@ describe('registerIpc (SEC-03)', () => {
       });
     }
     expect(scan).not.toHaveBeenCalled();
+    // Each refusal is logged (a warning: someone tried), naming the frame.
+    expect(log.lines().map((line) => [line.level, line.frame, line.command])).toEqual([
+      ['warn', 'https://evil.example/', 'pack:scan'],
+      ['warn', 'app://dockside/index.html', 'pack:scan'],
+      ['warn', '(destroyed frame)', 'pack:scan'],
+    ]);
   });
 
   it('validates payloads: bad input and unknown commands are refused', async () => {
