@@ -22,7 +22,8 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const mainBundle = path.join(repoRoot, 'dist', 'main', 'electron-main.cjs');
-const SKIP_REASON = 'electron e2e skipped: Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)';
+const SKIP_REASON =
+  'electron e2e skipped: Electron binary not installed (npm ci leaves it out; npm run desktop:install)';
 /** The page's globals as the preload leaves them (the functions passed to page.evaluate run in the page). */
 type BridgeWindow = { dockside: DocksideBridge };
 
