@@ -100,7 +100,7 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
     await page.waitForSelector('[data-testid="pack-phase"][data-phase="idle"]', { state: 'attached', timeout: 15_000 });
     await expect.poll(() => page.getByTestId('last-shipped').textContent()).toContain(tracking ?? '');
 
-    // SEC-04: navigation away from the app origin is refused.
+    // SEC-04 (docs/requirements.md): navigation away from the app origin is refused.
     await page.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
     });
