@@ -11,6 +11,7 @@ import {
   electronVersion,
   installedElectronBinary,
   recordFailure,
+  terminalProgress,
 } from './electron-binary.mjs';
 
 const USAGE = `Usage: npm run desktop:install [-- --mirror URL]
@@ -58,13 +59,9 @@ if (installed) {
 const version = electronVersion(dir);
 const host = downloadHost(env);
 console.log(`Downloading Electron ${version} from ${host} ...`);
-const showProgress = process.stdout.isTTY;
-const result = await downloadElectronBinary(dir, {
-  env,
-  idleTimeoutMs: 60_000,
-  onProgress: showProgress ? (bytes) => process.stdout.write(`\r  ${Math.round(bytes / 1e6)} MB`) : undefined,
-});
-if (showProgress) process.stdout.write('\n');
+const progress = terminalProgress();
+const result = await downloadElectronBinary(dir, { env, idleTimeoutMs: 60_000, onProgress: progress.onProgress });
+progress.done();
 if (result.binary) {
   clearFailure(dir);
   console.log(`Electron ${version} installed (${result.binary}); npm start now opens the desktop app.`);

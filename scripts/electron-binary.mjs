@@ -225,5 +225,21 @@ export function ago(ms) {
   return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ago`;
 }
 
+/**
+ * Progress for a terminal: `onProgress` writes the megabytes so far on one line and `done` ends that line; both do
+ * nothing when stdout is not a terminal (a log file gets no carriage returns).
+ */
+export function terminalProgress(stream = process.stdout) {
+  if (!stream.isTTY) return { onProgress: undefined, done: () => {} };
+  let shown = false;
+  return {
+    onProgress: (bytes) => {
+      shown = true;
+      stream.write(`\r  ${Math.round(bytes / 1e6)} MB`);
+    },
+    done: () => shown && stream.write('\n'),
+  };
+}
+
 /** How to get the desktop app, in one phrase (the same command works in every shell). */
 export const DESKTOP_INSTALL_HINT = `npm run desktop:install -- --mirror ${SUGGESTED_MIRROR} (or with HTTPS_PROXY set)`;

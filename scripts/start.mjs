@@ -18,6 +18,7 @@ import {
   installedElectronBinary,
   recentFailure,
   recordFailure,
+  terminalProgress,
 } from './electron-binary.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -35,7 +36,9 @@ async function desktopBinary() {
   if (failure) return { reason: `Electron's binary could not be downloaded ${ago(failure.ageMs)} (${failure.reason})` };
   const host = downloadHost();
   console.log(`Electron's binary is not installed; downloading it once from ${host} ...`);
-  const result = await downloadElectronBinary(dir);
+  const progress = terminalProgress();
+  const result = await downloadElectronBinary(dir, { onProgress: progress.onProgress });
+  progress.done();
   if (result.binary) {
     clearFailure(dir);
     console.log('Electron installed; opening the desktop app.');
