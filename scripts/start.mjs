@@ -1,24 +1,51 @@
-// `npm start`: the desktop window where an Electron binary is installed; otherwise the web shell, whose URL is
-// printed and opened in the default browser when a display is present. Extra arguments go to the station
+// `npm start`: the desktop window where Electron's binary is installed. Where it is not (the install never
+// downloads it, see docs/decisions/0015-install-without-electron-download.md), it tries once to fetch it through
+// electron's own installer (ELECTRON_MIRROR and HTTPS_PROXY honoured, giving up after 20 s without progress, and not
+// again for a day after a failure unless the mirror or proxy changes); otherwise it starts the web shell and says in
+// one line why and how to get the desktop app. The web shell's URL is printed and opened in the default browser when
+// a display is present. Extra arguments go to the station
 // (e.g. `npm start -- --erp http://erp:8780 --printer file:/tmp/labels`).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  DESKTOP_INSTALL_HINT,
+  ago,
+  clearFailure,
+  downloadElectronBinary,
+  downloadHost,
+  electronPackageDir,
+  installedElectronBinary,
+  recentFailure,
+  recordFailure,
+  terminalProgress,
+} from './electron-binary.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
-const require = createRequire(import.meta.url);
 
-function electronBinary() {
-  try {
-    // The electron package exports the path of its binary; it throws when the binary was never downloaded.
-    const binary = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
+/** Resolves `{ binary }` for the desktop shell, or `{ reason }` why the web shell starts instead. */
+async function desktopBinary() {
+  const dir = electronPackageDir();
+  if (!dir) return { reason: 'the electron package is not installed (npm install installs it)' };
+  const installed = installedElectronBinary(dir);
+  if (installed) return { binary: installed };
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+    return { reason: "ELECTRON_SKIP_BINARY_DOWNLOAD is set, so Electron's binary is not downloaded" };
+  const failure = recentFailure(dir);
+  if (failure) return { reason: `Electron's binary could not be downloaded ${ago(failure.ageMs)} (${failure.reason})` };
+  const host = downloadHost();
+  console.log(`Electron's binary is not installed; downloading it once from ${host} ...`);
+  const progress = terminalProgress();
+  const result = await downloadElectronBinary(dir, { onProgress: progress.onProgress });
+  progress.done();
+  if (result.binary) {
+    clearFailure(dir);
+    console.log('Electron installed; opening the desktop app.');
+    return result;
   }
+  recordFailure(dir, result.reason);
+  return { reason: `Electron's binary could not be downloaded from ${host} (${result.reason})` };
 }
 
 function hasDisplay() {
@@ -38,24 +65,36 @@ function openInBrowser(url) {
   child.unref();
 }
 
-const electron = electronBinary();
-if (electron) {
-  const child = spawn(electron, [root, ...args], { stdio: 'inherit' });
+function startDesktop(binary) {
+  const child = spawn(binary, [root, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  console.log('Electron is not installed here; starting the web shell (the same screen, in your browser).');
+}
+
+function startWebShell(reason) {
+  console.log(
+    `Starting the web shell instead of the desktop app: ${reason}. For the desktop app: ${DESKTOP_INSTALL_HINT}.`,
+  );
   const child = spawn(process.execPath, [path.join(root, 'bin', 'dockside.cjs'), 'serve', ...args], {
     stdio: ['inherit', 'pipe', 'inherit'],
   });
+  // The URL is read from whole lines: a chunk may end inside the token.
+  let pending = '';
   let opened = false;
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
-    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(chunk.toString())?.[1];
-    if (url && !opened && hasDisplay()) {
+    if (opened) return;
+    pending += chunk.toString();
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\r?\n/.exec(pending)?.[1];
+    if (url) {
       opened = true;
-      openInBrowser(url);
+      pending = '';
+      if (hasDisplay()) openInBrowser(url);
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
+
+const desktop = await desktopBinary();
+if (desktop.binary) startDesktop(desktop.binary);
+else startWebShell(desktop.reason);

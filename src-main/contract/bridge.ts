@@ -17,9 +17,9 @@ export const callResultSchema = z.discriminatedUnion('ok', [
 ]) satisfies z.ZodType<CallResult>;
 
 /**
- * What the Electron preload exposes to the renderer as `window.dockside`: these two functions and nothing else
- * (SEC-03). `invoke` resolves with the {@link CallResult} of one command; `subscribe` calls back with each payload
- * of the named event (never with Electron's event object) and returns the function that stops it.
+ * What the Electron preload exposes to the renderer as `window.dockside`: these two functions and nothing else (SEC-03,
+ * docs/requirements.md). `invoke` resolves with the {@link CallResult} of one command; `subscribe` calls back with each
+ * payload of the named event (never with Electron's event object) and returns the function that stops it.
  */
 export interface DocksideBridge {
   invoke(name: string, input: unknown): Promise<CallResult>;

@@ -34,7 +34,7 @@ export interface OutboxUploader {
 }
 
 /**
- * How the uploader treats each kind of ERP failure (pitfalls SYNC-04):
+ * How the uploader treats each kind of ERP failure (SYNC-04, docs/requirements.md):
  * - `network`, `rate-limited`: the ERP is away or asks us to slow down. The item is retried after its backoff (or
  *   the ERP's Retry-After) and the drain stops: the rest would fail the same way.
  * - `server` (5xx): this item is retried after its backoff (or Retry-After); other orders go on, so one order that

@@ -1,5 +1,5 @@
 /**
- * Global scan capture for keyboard-wedge scanners (pitfalls.md, SCN-01..07).
+ * Global scan capture for keyboard-wedge scanners (SCN-01..07, docs/requirements.md).
  *
  * Two parts: {@link ScanDetector}, pure logic fed with plain key records (unit-testable in Node, no DOM types),
  * and {@link bindScanner}, a thin binding that listens to capture-phase `keydown` on a window-like target.

@@ -22,7 +22,8 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const mainBundle = path.join(repoRoot, 'dist', 'main', 'electron-main.cjs');
-const SKIP_REASON = 'electron e2e skipped: Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)';
+const SKIP_REASON =
+  'electron e2e skipped: Electron binary not installed (npm ci leaves it out; npm run desktop:install)';
 /** The page's globals as the preload leaves them (the functions passed to page.evaluate run in the page). */
 type BridgeWindow = { dockside: DocksideBridge };
 
@@ -99,7 +100,7 @@ describe.skipIf(binary === null)('Electron shell (skipped when the Electron bina
     await page.waitForSelector('[data-testid="pack-phase"][data-phase="idle"]', { state: 'attached', timeout: 15_000 });
     await expect.poll(() => page.getByTestId('last-shipped').textContent()).toContain(tracking ?? '');
 
-    // SEC-04: navigation away from the app origin is refused.
+    // SEC-04 (docs/requirements.md): navigation away from the app origin is refused.
     await page.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
     });

@@ -8,8 +8,8 @@ import { launchChromium } from '../helpers/browser';
 import { startCliServer, type CliServer } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 
-// The Queue screen with a seeded queue (pitfalls SYNC-10), in the web shell in Debian's Chromium: counts, the
-// stale and low-pool alerts, the drill-down, and a supervisor correcting and retrying a rejected item and
+// The Queue screen with a seeded queue (SYNC-10, docs/requirements.md), in the web shell in Debian's Chromium: counts,
+// the stale and low-pool alerts, the drill-down, and a supervisor correcting and retrying a rejected item and
 // discarding a conflict, against the demo ERP as its own process on loopback.
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockside-e2e-queue-'));

@@ -103,7 +103,10 @@ export function createSpooler({ modulePath }: { modulePath?: string } = {}): Spo
     const pollIntervalMs = options.pollIntervalMs ?? defaultPollIntervalMs;
     const now = options.now ?? Date.now;
 
-    /** PRN-03: look at the queue before sending, so a stopped or refusing queue means "not printed". */
+    /**
+     * PRN-03 (docs/requirements.md): look at the queue before sending, so a stopped or refusing queue means
+     * "not printed".
+     */
     async function preflight(addon: RawPrinterModule): Promise<void> {
       let printers: SpoolerPrinter[];
       try {

@@ -11,9 +11,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * CSP of the Electron renderer (SEC-02): everything from the app origin, label previews as data URLs, nothing
- * else. The renderer talks to the core over IPC, so it needs no network origins; ERP and carrier traffic happens
- * in the main process.
+ * CSP of the Electron renderer (SEC-02, docs/requirements.md): everything from the app origin, label previews as data
+ * URLs, nothing else. The renderer talks to the core over IPC, so it needs no network origins; ERP and carrier traffic
+ * happens in the main process.
  */
 export const ELECTRON_CSP = [
   "default-src 'self'",

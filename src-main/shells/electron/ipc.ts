@@ -24,9 +24,9 @@ export interface IpcOptions {
 
 /**
  * Carries the contract over IPC: `dockside:invoke` runs one command through {@link dispatchCommand} after checking
- * that the sender is the top-level frame of an app-origin page (SEC-03) and answers with the contract's
- * `CallResult` envelope, which the preload hands to the renderer unchanged; every contract event is sent to the
- * station windows on `dockside:event`. Returns a function that undoes both.
+ * that the sender is the top-level frame of an app-origin page (SEC-03, docs/requirements.md) and answers with the
+ * contract's `CallResult` envelope, which the preload hands to the renderer unchanged; every contract event is sent
+ * to the station windows on `dockside:event`. Returns a function that undoes both.
  */
 export function registerIpc(options: IpcOptions): () => void {
   const { api, ipcMain, targets, appOrigin } = options;

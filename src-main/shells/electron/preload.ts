@@ -6,8 +6,9 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 
 /**
  * What the renderer sees as `window.dockside`: the contract's DocksideBridge, two functions and nothing else
- * (SEC-03). `invoke` resolves with the CallResult envelope registerIpc answers, unchanged; `subscribe` returns an
- * unsubscribe function and calls back with the event payload only, never with the IpcRendererEvent.
+ * (SEC-03, docs/requirements.md). `invoke` resolves with the CallResult envelope registerIpc answers, unchanged;
+ * `subscribe` returns an unsubscribe function and calls back with the event payload only, never with the
+ * IpcRendererEvent.
  */
 const bridge = {
   invoke(name: unknown, input: unknown): Promise<CallResult> {

@@ -2,9 +2,10 @@ import path from 'node:path';
 import type { WebPreferences } from 'electron';
 
 /**
- * The webPreferences of every Dockside window (SEC-01): the renderer is an isolated, sandboxed web page with no
- * Node, no webviews, no insecure content and no experimental Blink features. Its only way to the core is the two
- * functions the preload exposes. Kept free of runtime `electron` imports so it can be unit-tested in plain Node.
+ * The webPreferences of every Dockside window (SEC-01, docs/requirements.md): the renderer is an isolated, sandboxed
+ * web page with no Node, no webviews, no insecure content and no experimental Blink features. Its only way to the core
+ * is the two functions the preload exposes. Kept free of runtime `electron` imports so it can be unit-tested in plain
+ * Node.
  *
  * @param preloadPath absolute path of the bundled preload (dist/main/preload.cjs)
  */

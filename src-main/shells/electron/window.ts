@@ -5,8 +5,8 @@ import { secureWebPreferences } from './web-preferences';
 const hardened = new WeakSet<WebContents>();
 
 /**
- * SEC-04 for one webContents: no new windows, no navigation or redirect away from `app://dockside`, no webviews,
- * no permissions. Idempotent.
+ * SEC-04 (docs/requirements.md) for one webContents: no new windows, no navigation or redirect away from
+ * `app://dockside`, no webviews, no permissions. Idempotent.
  */
 export function hardenWebContents(contents: WebContents): void {
   if (hardened.has(contents)) {

@@ -22,7 +22,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** pitfalls.md PDF-02: the subsetter must keep CJK glyphs, including rare ones. */
+/** PDF-02 (docs/requirements.md): the subsetter must keep CJK glyphs, including rare ones. */
 const pdf02 = {
   ...chineseOrder,
   receiver: { ...chineseOrder.receiver, name: '张伟 镕堃', address: '上海市浦东新区 SKU-123' },

@@ -8,8 +8,8 @@ import { createOutbox, createOutboxSupervision, openStationDatabase, type Outbox
 import { createOutboxUploader } from '../../../src-main/sync';
 import { startScriptedErp, type ScriptedErp } from '../../helpers/scripted-erp';
 
-// The outbox rules (pitfalls SYNC-01..05, 11, 12) against a real SQLite file and a real HTTP server on loopback,
-// through the real REST connector: only the ERP's answers are scripted.
+// The outbox rules (SYNC-01..05, 11, 12 in docs/requirements.md) against a real SQLite file and a real HTTP server on
+// loopback, through the real REST connector: only the ERP's answers are scripted.
 
 let dir: string;
 let db: Database.Database;

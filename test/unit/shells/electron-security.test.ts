@@ -1,4 +1,5 @@
-// Security settings of the Electron shell, tested in plain Node: nothing here loads 'electron' at run time.
+// Security settings of the Electron shell (SEC-01, 02, 03 and 05 in docs/requirements.md), tested in plain Node:
+// nothing here loads 'electron' at run time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
