@@ -6,7 +6,14 @@ import { createRestConnector } from './erp/rest/rest-connector';
 import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tryton';
 import { capabilitiesOf, type ErpConnector, type ErpWritebacks } from './erp';
 import { createLabelRenderer } from './labels';
-import { appVersion, assetsDir as defaultAssetsDir, findAppRoot, redactUrl } from './platform';
+import {
+  appVersion,
+  assetsDir as defaultAssetsDir,
+  findAppRoot,
+  redactUrl,
+  silentLogger,
+  type Logger,
+} from './platform';
 import {
   builtInPrinterCatalog,
   createPrinterFromUri,
@@ -78,6 +85,8 @@ export interface StationConfig {
   random?: (() => number) | undefined;
   fetch?: typeof fetch | undefined;
   newId?: (() => string) | undefined;
+  /** Where the station logs (failed commands with their stack, ...); default: nowhere. */
+  logger?: Logger | undefined;
 }
 
 /** A running station: its contract API for shells, its services for the CLI, and how to shut it down. */
@@ -336,7 +345,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       closers.push(printers.watch(10_000));
     }
     return {
-      api: { handlers, events: hub },
+      api: { handlers, events: hub, logger: config.logger ?? silentLogger },
       pack,
       sync,
       printer,

@@ -4,3 +4,4 @@ export * from './events';
 export * from './wire';
 export * from './queue-schemas';
 export * from './printers';
+export * from './refusals';

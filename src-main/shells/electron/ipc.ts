@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { events, type EventName } from '../../contract';
 import { dispatchCommand, type DispatchResult } from '../../station/dispatch-command';
 import type { StationApi } from '../../station/station-api';
+import type { Logger } from '../../platform';
 import { isAppUrl, isTrustedSenderFrame } from './app-origin';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 
@@ -11,8 +12,10 @@ export interface IpcOptions {
   ipcMain: IpcMain;
   /** The webContents that receive events (the station windows); only those showing the app origin get them. */
   targets: () => readonly WebContents[];
-  /** Where failures the renderer must not see are logged. */
+  /** Where refused calls from untrusted frames are reported. */
   onError?: (message: string, error: unknown) => void;
+  /** Where failed commands are logged with their stack; default the station's own (`api.logger`). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -32,9 +35,7 @@ export function registerIpc(options: IpcOptions): () => void {
         report('refused an IPC call from an untrusted frame', event.senderFrame?.url ?? '(destroyed frame)');
         return { ok: false, error: { code: 'forbidden', message: 'This page may not call the station.' } };
       }
-      return dispatchCommand(api, name, input, {
-        onInternalError: (error, command) => report(`command ${command} failed`, error),
-      });
+      return dispatchCommand(api, name, input, { logger: options.logger });
     },
   );
 

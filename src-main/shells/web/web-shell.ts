@@ -7,6 +7,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { clientMessageSchema, events, type EventName, type ServerMessage } from '../../contract';
 import { dispatchCommand } from '../../station/dispatch-command';
 import type { StationApi } from '../../station/station-api';
+import type { Logger } from '../../platform';
 import { setSecurityHeaders } from './security-headers';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 import { authenticate, offeredTokens, tokenCookie } from './token-auth';
@@ -33,8 +34,10 @@ export interface WebShellOptions {
   host?: '127.0.0.1';
   /** Access token; a fresh random one (24 bytes, base64url) when absent. */
   token?: string;
-  /** Where failures that must not reach the browser are reported. Defaults to console.error. */
+  /** Where HTTP failures that must not reach the browser are reported. Defaults to console.error. */
   onError?: (message: string, error: unknown) => void;
+  /** Where failed commands are logged with their stack; default the station's own (`api.logger`). */
+  logger?: Logger | undefined;
 }
 
 /** A running web shell. */
@@ -229,9 +232,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return;
       }
       inFlight += 1;
-      void dispatchCommand(api, name, input, {
-        onInternalError: (error, command) => reportError(`command ${command} failed`, error),
-      }).then((result) => {
+      void dispatchCommand(api, name, input, { logger: options.logger }).then((result) => {
         inFlight -= 1;
         send(ws, { type: 'result', id, ...result });
       });
