@@ -7,6 +7,7 @@ import {
   type EventName,
   type EventPayload,
   type ServerMessage,
+  type WireError,
 } from '../../src-main/contract';
 
 /**
@@ -23,14 +24,39 @@ export interface DocksideBridge {
 /** `open`: calls go through. `connecting`: first connect. `lost`: the socket dropped and we are retrying. */
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
-/** A failed call: `code` is stable (from the core, or `disconnected` / `connection-lost` / `bad-output`). */
+/**
+ * A failed call: `code` is stable (a refusal code from the core, or `disconnected` / `connection-lost` /
+ * `bad-output`), `params` fill its translation, `correlationId` names the station's log line of an `internal` one.
+ * `message` is English, for the console; screens translate the code instead.
+ */
 export class ApiError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly correlationId: string | undefined;
+  constructor(
+    code: string,
+    message: string,
+    params: Readonly<Record<string, string | number>> = {},
+    correlationId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.params = params;
+    this.correlationId = correlationId;
   }
+}
+
+/** An ApiError from a wire error as the core sent it (or a thrown value that looks nothing like one). */
+function apiErrorFrom(error: unknown): ApiError {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as Partial<WireError>;
+  const params = typeof e.params === 'object' && e.params !== null ? e.params : {};
+  return new ApiError(
+    typeof e.code === 'string' ? e.code : 'internal',
+    typeof e.message === 'string' ? e.message : String(error),
+    params,
+    typeof e.correlationId === 'string' ? e.correlationId : undefined,
+  );
 }
 
 /** The typed client of the contract. */
@@ -139,11 +165,7 @@ export function createApiWith(env: ApiEnvironment): Api {
           return parseOutput(name, await bridge.invoke(name, input));
         } catch (err) {
           if (err instanceof ApiError) throw err;
-          const e = err as { code?: unknown; message?: unknown };
-          throw new ApiError(
-            typeof e.code === 'string' ? e.code : 'internal',
-            typeof e.message === 'string' ? e.message : String(err),
-          );
+          throw apiErrorFrom(err);
         }
       },
       on: (name, cb) => on(name, cb, (n, l) => bridge.subscribe(n, l)),
@@ -202,7 +224,7 @@ export function createApiWith(env: ApiEnvironment): Api {
         if (!call) return;
         pending.delete(msg.id);
         if (msg.ok) call.resolve(msg.output);
-        else call.reject(new ApiError(msg.error.code, msg.error.message));
+        else call.reject(apiErrorFrom(msg.error));
       }
     };
     ws.onerror = () => undefined;
