@@ -43,8 +43,7 @@ export function describeFailure(error: unknown): string {
     error instanceof RestoreRefusedError
   )
     return error.message;
-  if (error instanceof StationError || error instanceof PrintError)
-    return error.message;
+  if (error instanceof StationError || error instanceof PrintError) return error.message;
   if (error instanceof ErpError) return `ERP: ${error.message}`;
   if (error instanceof ZodError) return describeZodError(error, 'input');
   if (error instanceof Error && (error as { code?: unknown }).code === 'uncovered-character') return error.message;

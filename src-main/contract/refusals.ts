@@ -132,8 +132,7 @@ type Names<S, K extends 'params' | 'details'> = S extends { readonly [P in K]: r
 
 /** The names of the parameters (and English details) code `C` may carry. */
 export type RefusalParamName<C extends RefusalCode> =
-  | Names<(typeof refusals)[C], 'params'>
-  | Names<(typeof refusals)[C], 'details'>;
+  Names<(typeof refusals)[C], 'params'> | Names<(typeof refusals)[C], 'details'>;
 
 /** The parameters of a refusal with code `C`: only the names its declaration lists. */
 export type RefusalParams<C extends RefusalCode> = { [K in RefusalParamName<C>]?: string | number };

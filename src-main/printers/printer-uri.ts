@@ -80,7 +80,11 @@ export function createPrinterFromUri(
     const match = /^tcp:\/\/(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?\/?$/.exec(location);
     const port = match?.[2] ? Number(match[2]) : DEFAULT_RAW_PORT;
     if (!match || port < 1 || port > 65535) {
-      throw badUri(uri, 'tcp://HOST[:PORT]?profile=NAME', 'expected tcp://HOST[:PORT]?profile=NAME, e.g. tcp://192.168.1.50:9100');
+      throw badUri(
+        uri,
+        'tcp://HOST[:PORT]?profile=NAME',
+        'expected tcp://HOST[:PORT]?profile=NAME, e.g. tcp://192.168.1.50:9100',
+      );
     }
     const profile = profileFrom(uri, params, catalog);
     const transport = createTcpTransport({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { commands, isCommandName, type CommandName, type RefusalCode, type WireError } from '../contract';
+import { commands, isCommandName, type RefusalCode, type WireError } from '../contract';
 import { silentLogger, type Logger } from '../platform';
 import type { StationApi } from './station-api';
 import { StationError } from './station-error';

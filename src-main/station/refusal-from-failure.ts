@@ -28,13 +28,23 @@ export function toStationError(failure: unknown): StationError | null {
   if (failure instanceof PrintError) {
     return failure.problem
       ? fromPrinterUriProblem(failure.problem, failure)
-      : new StationError('print-failed', `printing failed: ${failure.reason}`, { reason: failure.reason }, { cause: failure });
+      : new StationError(
+          'print-failed',
+          `printing failed: ${failure.reason}`,
+          { reason: failure.reason },
+          { cause: failure },
+        );
   }
   if (failure instanceof PoolExhaustedError) {
     return new StationError('pool-exhausted', failure.message, { carrier: failure.carrier }, { cause: failure });
   }
   if (failure instanceof NumberRangeError) {
-    return new StationError('invalid-range', failure.message, { problems: failure.problems.join('; ') }, { cause: failure });
+    return new StationError(
+      'invalid-range',
+      failure.message,
+      { problems: failure.problems.join('; ') },
+      { cause: failure },
+    );
   }
   if (failure instanceof OutboxActionError) {
     return failure.code === 'not-found'
@@ -97,7 +107,12 @@ function fromLabelError(failure: LabelError): StationError {
     case 'bad-template':
       return new StationError('bad-template', failure.message, { problems: failure.message }, { cause: failure });
     case 'barcode':
-      return new StationError('label-barcode-invalid', failure.message, { reason: failure.message }, { cause: failure });
+      return new StationError(
+        'label-barcode-invalid',
+        failure.message,
+        { reason: failure.message },
+        { cause: failure },
+      );
   }
 }
 
@@ -105,7 +120,12 @@ function fromPrinterUriProblem(problem: PrinterUriProblem, failure: PrintError):
   const options = { cause: failure };
   switch (problem.kind) {
     case 'bad-uri':
-      return new StationError('printer-uri-invalid', failure.reason, { uri: problem.uri, expected: problem.expected }, options);
+      return new StationError(
+        'printer-uri-invalid',
+        failure.reason,
+        { uri: problem.uri, expected: problem.expected },
+        options,
+      );
     case 'needs-profile':
       return new StationError('printer-profile-missing', failure.reason, { uri: problem.uri }, options);
     case 'unknown-profile':

@@ -102,7 +102,8 @@ export function createWritebacksService({
 
     handover({ carrier, trackingNumbers }) {
       const unique = [...new Set(trackingNumbers.map((t) => t.trim()).filter((t) => t !== ''))];
-      if (unique.length === 0) throw new StationError('handover-empty', 'a handover needs at least one tracking number');
+      if (unique.length === 0)
+        throw new StationError('handover-empty', 'a handover needs at least one tracking number');
       const parcels = unique.map((trackingNumber) => {
         const shipment = shipped(trackingNumber);
         notHandedOver(trackingNumber);
@@ -137,10 +138,14 @@ export function createWritebacksService({
         const known = Object.entries(DELIVERY_STATUS_NAMES)
           .map(([code, names]) => `${code} (${names.zh})`)
           .join(', ');
-        throw new StationError('delivery-status-unknown', `delivery status "${status}" is not known; use one of ${known}`, {
-          status,
-          known,
-        });
+        throw new StationError(
+          'delivery-status-unknown',
+          `delivery status "${status}" is not known; use one of ${known}`,
+          {
+            status,
+            known,
+          },
+        );
       }
       const when = timestamp(at, 'at');
       if (!capabilities.trackingStatus)
@@ -189,10 +194,14 @@ export function createWritebacksService({
         },
       });
       if (!queued)
-        throw new StationError('fee-already-posted', `the ${kind} fee of ${shipment.trackingNumber} was already posted`, {
-          trackingNumber: shipment.trackingNumber,
-          kind,
-        });
+        throw new StationError(
+          'fee-already-posted',
+          `the ${kind} fee of ${shipment.trackingNumber} was already posted`,
+          {
+            trackingNumber: shipment.trackingNumber,
+            kind,
+          },
+        );
       onQueued?.();
       return { queued: true };
     },

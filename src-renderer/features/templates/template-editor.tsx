@@ -45,7 +45,6 @@ function isFormField(target: EventTarget | null): boolean {
   );
 }
 
-
 /**
  * The supervisors' label template editor: choose a built-in or saved template, see it rendered with a chosen order
  * (the station's 1-bit raster: what prints), move and resize elements with the mouse or the arrow keys, bind

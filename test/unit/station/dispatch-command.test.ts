@@ -150,7 +150,10 @@ describe('dispatchCommand', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     const correlationId = !result.ok ? result.error.correlationId : undefined;
     expect(correlationId).toMatch(/^[\w-]{10}$/);
-    expect(error).toHaveBeenCalledWith(expect.objectContaining({ correlationId, command: 'sync:now' }), expect.any(String));
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({ correlationId, command: 'sync:now' }),
+      expect.any(String),
+    );
   });
 
   it('never lets an exception escape: sync throws, thrown non-errors, hostile getters, failing loggers', async () => {

@@ -107,7 +107,10 @@ describe('toStationError', () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(refusalOf(new PoolExhaustedError('SF'))).toMatchObject({ code: 'pool-exhausted', params: { carrier: 'SF' } });
+    expect(refusalOf(new PoolExhaustedError('SF'))).toMatchObject({
+      code: 'pool-exhausted',
+      params: { carrier: 'SF' },
+    });
   });
 
   it.each([
