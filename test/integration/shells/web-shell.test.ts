@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { WebSocket } from 'ws';
 import type { EventName, PackState, QueueStatus, ServerMessage } from '../../../src-main/contract';
 import { events } from '../../../src-main/contract';
+import { silentLogger } from '../../../src-main/platform';
 import { startWebShell, type WebShell } from '../../../src-main/shells/web';
 import type { CommandHandlers, EventSource, StationApi } from '../../../src-main/station/station-api';
 import { fakeHandlers } from '../../helpers/fake-handlers';
@@ -143,7 +144,17 @@ describe('web shell', () => {
   beforeEach(async () => {
     fake = fakeApi();
     logged = [];
-    shell = await startWebShell({ api: fake.api, rendererDir, port: 0, onError: (message) => logged.push(message) });
+    shell = await startWebShell({
+      api: fake.api,
+      rendererDir,
+      port: 0,
+      onError: (message) => logged.push(message),
+      logger: {
+        ...silentLogger,
+        error: (fields, message) =>
+          logged.push(`${message ?? ''} ${(fields as { correlationId?: string }).correlationId ?? ''}`),
+      },
+    });
     origin = `http://127.0.0.1:${shell.port}`;
     auth = { Cookie: `dockside_token=${shell.token}` };
   });
@@ -322,7 +333,9 @@ describe('web shell', () => {
       const reply = await invoke(4, 'sync:now', {});
       expect(reply).toMatchObject({ type: 'result', id: 4, ok: false, error: { code: 'internal' } });
       expect(JSON.stringify(reply)).not.toContain('secret stack detail');
-      expect(logged).toEqual(['command sync:now failed']);
+      const correlationId = (reply as { error: { correlationId: string } }).error.correlationId;
+      expect(correlationId).toMatch(/^[\w-]{10}$/);
+      expect(logged).toEqual([`command sync:now failed ${correlationId}`]);
     });
 
     it('pushes emitted events to the client, and stops after close', async () => {
