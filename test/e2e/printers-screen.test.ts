@@ -76,7 +76,7 @@ describe('printers screen', () => {
     await page.screenshot({ path: path.join(shots, 'printers-zh-CN-1280.png') });
   });
 
-  it('refuses a malformed printer address in the supervisor\'s language, naming the address', async () => {
+  it("refuses a malformed printer address in the supervisor's language, naming the address", async () => {
     const notice = () => page.getByTestId('printers-notice').textContent();
     await page.getByTestId('printer-backup-uri').fill('tcp://10.0.0.5:99999');
     await page.getByTestId('printers-save').click();
