@@ -374,7 +374,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       closers.push(printers.watch(10_000));
     }
     return {
-      api: { handlers, events: hub },
+      api: { handlers, events: hub, logger: config.logger ?? silentLogger },
       pack,
       sync,
       printer,

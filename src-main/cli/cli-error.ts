@@ -8,7 +8,7 @@ import {
   RestoreRefusedError,
 } from '../store';
 import { PrintError } from '../printers';
-import { StationError, WritebackError } from '../station';
+import { StationError } from '../station';
 
 /** A failure the CLI reports in one line and a non-zero exit code. */
 export class CliError extends Error {
@@ -43,8 +43,7 @@ export function describeFailure(error: unknown): string {
     error instanceof RestoreRefusedError
   )
     return error.message;
-  if (error instanceof StationError || error instanceof PrintError || error instanceof WritebackError)
-    return error.message;
+  if (error instanceof StationError || error instanceof PrintError) return error.message;
   if (error instanceof ErpError) return `ERP: ${error.message}`;
   if (error instanceof ZodError) return describeZodError(error, 'input');
   if (error instanceof Error && (error as { code?: unknown }).code === 'uncovered-character') return error.message;

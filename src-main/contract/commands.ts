@@ -19,6 +19,7 @@ import {
   printerTargetSchema,
   testPrintResultSchema,
 } from './printers';
+import { refusalCodeSchema, refusalParamsSchema } from './refusals';
 
 const empty = z.object({}).strict();
 
@@ -197,7 +198,14 @@ export const commands = {
   /** Tries the given settings (credentials left out = the saved ones) with one small read from the ERP. */
   'erp:testConnection': {
     input: erpSettingsInputSchema,
-    output: z.object({ ok: z.boolean(), message: z.string(), ms: z.number().int().nonnegative() }),
+    output: z.object({
+      ok: z.boolean(),
+      /** English, for logs and the CLI. */
+      message: z.string(),
+      ms: z.number().int().nonnegative(),
+      /** Why the test failed, for the screen to say in the person's language. */
+      refusal: z.object({ code: refusalCodeSchema, params: refusalParamsSchema }).optional(),
+    }),
   },
   /** Orders intake kept aside ("needs attention"), each with its reasons; never printed until fixed in the ERP. */
   'orders:attention': {

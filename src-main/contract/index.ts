@@ -5,3 +5,4 @@ export * from './wire';
 export * from './bridge';
 export * from './queue-schemas';
 export * from './printers';
+export * from './refusals';

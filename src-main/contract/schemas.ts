@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalCodeSchema, refusalParamsSchema } from './refusals';
 
 /**
  * Payload schemas shared by commands and events. The renderer imports these (through contract/index) to type what
@@ -25,35 +26,18 @@ export const packLineSchema = z.object({
 });
 export type PackLine = z.infer<typeof packLineSchema>;
 
-/** Codes of the refusals and failures a packer can see. The renderer translates them; params fill the text. */
-export const packErrorCodeSchema = z.enum([
-  'order-not-found',
-  'order-cancelled',
-  'order-changed',
-  'order-already-shipped',
-  'order-invalid',
-  'wrong-item',
-  'over-scan',
-  'print-failed',
-  'not-ready-to-confirm',
-  'confirm-first',
-  'nothing-to-reprint',
-  'ime-active',
-  'unknown-command',
-  'internal',
-  'printer-not-ready',
-  'print-unknown',
-  'nothing-to-retry',
-  'no-backup-printer',
-  'order-claimed',
-]);
+/**
+ * Codes of the refusals and failures a packer can see on the packing screen: every refusal code (contract/refusals),
+ * since any use case may end in the station's own problems (disk full, internal). The renderer translates them.
+ */
+export const packErrorCodeSchema = refusalCodeSchema;
 export type PackErrorCode = z.infer<typeof packErrorCodeSchema>;
 
 export const packErrorSchema = z.object({
   code: packErrorCodeSchema,
   /** English text for logs and the CLI; the UI uses code + params. */
   message: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  params: refusalParamsSchema.default({}),
 });
 export type PackError = z.infer<typeof packErrorSchema>;
 

@@ -3,7 +3,7 @@
  * MediaBox = label) and as the 1-bit raster that prints (barcode bars on whole dots), plus that raster as PNG.
  */
 export { createLabelRenderer, LABEL_FONT_FILE } from './create-label-renderer';
-export { LabelError, type LabelErrorCode } from './label-error';
+export { LabelError, codePointLabel, type LabelErrorCode } from './label-error';
 export type {
   BatchLabel,
   BatchWarning,

@@ -27,17 +27,27 @@ export interface PrinterTimeouts {
   statusTimeoutMs?: number;
 }
 
+const URI_PATTERNS =
+  'file:DIR, tcp://HOST[:PORT]?profile=NAME, usb:/dev/usb/lpN?profile=NAME, spooler:QUEUE?profile=NAME';
 const USAGE =
   'use file:DIR, tcp://HOST[:PORT]?profile=NAME, usb:/dev/usb/lpN?profile=NAME or spooler:QUEUE?profile=NAME';
 
 function profileFrom(uri: string, params: URLSearchParams, catalog: PrinterCatalog | undefined): PrinterProfile {
   const name = params.get('profile');
   if (!name)
-    throw new PrintError(`printer ${uri}: add ?profile=NAME (the printer model, e.g. ?profile=generic-zpl-203)`);
-  if (!catalog) throw new PrintError(`printer ${uri}: printer languages are not available in this build`);
+    throw new PrintError(`printer ${uri}: add ?profile=NAME (the printer model, e.g. ?profile=generic-zpl-203)`, {
+      problem: { kind: 'needs-profile', uri },
+    });
+  if (!catalog)
+    throw new PrintError(`printer ${uri}: printer languages are not available in this build`, {
+      problem: { kind: 'no-languages', uri },
+    });
   const profile = catalog.profile(name);
   if (!profile) {
-    throw new PrintError(`printer ${uri}: unknown profile "${name}"; known: ${catalog.profileNames().join(', ')}`);
+    const known = catalog.profileNames();
+    throw new PrintError(`printer ${uri}: unknown profile "${name}"; known: ${known.join(', ')}`, {
+      problem: { kind: 'unknown-profile', uri, profile: name, known },
+    });
   }
   return profile;
 }
@@ -60,16 +70,21 @@ export function createPrinterFromUri(
   if (location.startsWith('file:')) {
     const dpiText = params.get('dpi');
     const dpi = dpiText === null ? DEFAULT_DPI : Number(dpiText);
-    if (![203, 300, 600].includes(dpi)) throw new PrintError(`printer ${uri}: dpi must be 203, 300 or 600`);
+    if (![203, 300, 600].includes(dpi))
+      throw new PrintError(`printer ${uri}: dpi must be 203, 300 or 600`, { problem: { kind: 'bad-dpi', uri } });
     const dir = location.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!dir) throw new PrintError(`printer ${uri}: file: needs a directory, e.g. file:/var/dockside/labels`);
+    if (!dir) throw badUri(uri, 'file:DIR', 'file: needs a directory, e.g. file:/var/dockside/labels');
     return createFilePrinter({ uri, dir: path.resolve(baseDir, dir), dpi });
   }
   if (location.startsWith('tcp://')) {
     const match = /^tcp:\/\/(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?\/?$/.exec(location);
     const port = match?.[2] ? Number(match[2]) : DEFAULT_RAW_PORT;
     if (!match || port < 1 || port > 65535) {
-      throw new PrintError(`printer ${uri}: expected tcp://HOST[:PORT]?profile=NAME, e.g. tcp://192.168.1.50:9100`);
+      throw badUri(
+        uri,
+        'tcp://HOST[:PORT]?profile=NAME',
+        'expected tcp://HOST[:PORT]?profile=NAME, e.g. tcp://192.168.1.50:9100',
+      );
     }
     const profile = profileFrom(uri, params, catalog);
     const transport = createTcpTransport({
@@ -90,7 +105,7 @@ export function createPrinterFromUri(
   if (location.startsWith('usb:')) {
     const device = location.slice('usb:'.length);
     if (!/^\/dev\/usb\/lp\d+$/.test(device) && !path.isAbsolute(device)) {
-      throw new PrintError(`printer ${uri}: expected usb:/dev/usb/lpN?profile=NAME`);
+      throw badUri(uri, 'usb:/dev/usb/lpN?profile=NAME', 'expected usb:/dev/usb/lpN?profile=NAME');
     }
     const profile = profileFrom(uri, params, catalog);
     const transport = createUsbTransport({
@@ -105,7 +120,7 @@ export function createPrinterFromUri(
     const name = decodeURIComponent(location.slice('spooler:'.length));
     const unsafe = [...name].some((c) => c.charCodeAt(0) < 0x20 || c === '/' || c === '#');
     if (!name || name.length > 127 || unsafe) {
-      throw new PrintError(`printer ${uri}: expected spooler:QUEUE?profile=NAME with the OS queue's name`);
+      throw badUri(uri, 'spooler:QUEUE?profile=NAME', "expected spooler:QUEUE?profile=NAME with the OS queue's name");
     }
     const profile = profileFrom(uri, params, catalog);
     // The addon is loaded on the first job: where it is not built, that job fails with the reason, nothing else.
@@ -117,5 +132,11 @@ export function createPrinterFromUri(
     scheme
       ? `printer ${uri}: "${scheme}:" printers are not supported; ${USAGE}`
       : `printer "${uri}" is not a printer URI; ${USAGE}`,
+    { problem: { kind: 'bad-uri', uri, expected: URI_PATTERNS } },
   );
+}
+
+/** A malformed URI of a known scheme: the English reason for the CLI, the expected pattern for the screen. */
+function badUri(uri: string, expected: string, reason: string): PrintError {
+  return new PrintError(`printer ${uri}: ${reason}`, { problem: { kind: 'bad-uri', uri, expected } });
 }

@@ -35,13 +35,28 @@ export interface Printer {
   readStatus?(): Promise<StatusReading>;
 }
 
-/** A printer that could not take the job; `reason` is safe to show the packer. */
+/**
+ * Why a printer URI (with its profile) cannot make a printer, as facts the station turns into a refusal in the
+ * person's language. `expected` is the URI's pattern, e.g. `tcp://HOST[:PORT]?profile=NAME`.
+ */
+export type PrinterUriProblem =
+  | { kind: 'bad-uri'; uri: string; expected: string }
+  | { kind: 'needs-profile'; uri: string }
+  | { kind: 'unknown-profile'; uri: string; profile: string; known: readonly string[] }
+  | { kind: 'bad-dpi'; uri: string }
+  | { kind: 'no-languages'; uri: string };
+
+/** A printer that could not take the job; `reason` says why in English (the CLI prints it, the log keeps it). */
 export class PrintError extends Error {
+  /** Set when the printer's URI or profile is what is wrong (a settings problem, not a printing one). */
+  readonly problem: PrinterUriProblem | undefined;
+
   constructor(
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problem?: PrinterUriProblem },
   ) {
-    super(reason, options);
+    super(reason, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PrintError';
+    this.problem = options?.problem;
   }
 }

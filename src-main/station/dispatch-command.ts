@@ -1,25 +1,35 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { commands, isCommandName, type CallResult, type CommandName, type WireError } from '../contract';
+import { commands, isCommandName, type CallResult, type RefusalCode } from '../contract';
+import { silentLogger, type Logger } from '../platform';
 import type { StationApi } from './station-api';
+import { StationError } from './station-error';
 
-/** Optional hooks for {@link dispatchCommand}. */
+/** Optional parts of {@link dispatchCommand}. */
 export interface DispatchOptions {
   /**
-   * Called with the original exception whenever a call ends as `internal`, so the shell can log what the
-   * renderer must not see (stack traces, file paths).
+   * Where a failure that ends as `internal` is logged, with its stack and correlation id. Default: the station's
+   * own logger (`api.logger`), else a silent one.
    */
-  onInternalError?: (error: unknown, command: CommandName) => void;
+  logger?: Logger | undefined;
+  /** A fresh correlation id; default 10 random base64url characters. */
+  newCorrelationId?: (() => string) | undefined;
 }
 
 const MAX_ISSUES_IN_MESSAGE = 5;
+
+/** A short id a person can read out over the phone and a supporter can grep the log for. */
+export function newCorrelationId(): string {
+  return randomBytes(8).toString('base64url').slice(0, 10);
+}
 
 /**
  * Runs one command arriving from outside the core (Electron IPC, the web shell's WebSocket) with every check the
  * boundary owes: refuses names the contract does not declare (`unknown-command`), validates the input against the
  * command's zod schema (`invalid-input`, naming the offending field), calls the handler and validates its output
- * against the contract (`internal` if it does not match). It never throws: an error object carrying a string
- * `code` keeps its code and message (a deliberate, user-facing refusal); anything else becomes `internal` with a
- * message that reveals nothing about the process.
+ * against the contract. It never throws. A {@link StationError} (a deliberate refusal with a declared code) crosses
+ * as it is; anything else (a Node or SQLite error, a bug, an output that breaks the contract) is logged with its
+ * stack as `{ err, correlationId, command }` and reaches the caller as `internal` with only that correlation id.
  *
  * An `undefined` input counts as `{}`, so commands without arguments may be called without one.
  */
@@ -33,12 +43,14 @@ export async function dispatchCommand(
     return fail(
       'unknown-command',
       `Unknown command ${describeName(name)}. Update the station or the screen so both speak the same version.`,
+      { code: typeof name === 'string' ? name.slice(0, 64) : '' },
     );
   }
   const command = commands[name];
   const parsed = command.input.safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
-    return fail('invalid-input', `Invalid input for "${name}": ${describeIssues(parsed.error.issues)}`);
+    const issues = describeIssues(parsed.error.issues);
+    return fail('invalid-input', `Invalid input for "${name}": ${issues}`, { command: name, issues });
   }
   try {
     const handler = api.handlers[name] as unknown;
@@ -54,24 +66,32 @@ export async function dispatchCommand(
     }
     return { ok: true, output: checked.data };
   } catch (error: unknown) {
-    const coded = codedError(error);
-    if (coded) {
-      return { ok: false, error: coded };
+    if (error instanceof StationError) {
+      return { ok: false, error: { code: error.code, message: error.message, params: { ...error.params } } };
     }
+    const correlationId = (options.newCorrelationId ?? newCorrelationId)();
     try {
-      options.onInternalError?.(error, name);
+      (options.logger ?? api.logger ?? silentLogger).error(
+        { err: error, correlationId, command: name },
+        `command ${name} failed`,
+      );
     } catch {
       // A failing logger must not turn a handled failure into an escaping one.
     }
-    return fail(
-      'internal',
-      `The station could not run "${name}". Try again; if it keeps failing, restart the station and check its log.`,
-    );
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `The station could not run "${name}" (error ${correlationId}). Try again; if it keeps failing, restart the station and give a supervisor this code.`,
+        params: { correlationId },
+        correlationId,
+      },
+    };
   }
 }
 
-function fail(code: string, message: string): CallResult {
-  return { ok: false, error: { code, message } };
+function fail(code: RefusalCode, message: string, params: Record<string, string | number> = {}): CallResult {
+  return { ok: false, error: { code, message, params } };
 }
 
 function describeName(name: unknown): string {
@@ -88,21 +108,4 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   });
   const more = issues.length > MAX_ISSUES_IN_MESSAGE ? ` (+${issues.length - MAX_ISSUES_IN_MESSAGE} more)` : '';
   return shown.join('; ') + more;
-}
-
-/** An error deliberately raised with a stable `code` (e.g. a domain refusal) crosses the boundary as it is. */
-function codedError(error: unknown): WireError | null {
-  if (typeof error !== 'object' || error === null) {
-    return null;
-  }
-  try {
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    if (typeof code !== 'string' || code.length === 0) {
-      return null;
-    }
-    return { code, message: typeof message === 'string' ? message : code };
-  } catch {
-    // A hostile getter on the thrown value: treat it as an unknown failure.
-    return null;
-  }
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { CommandInput, CommandOutput } from '../contract';
 import type { ErpConnector } from '../erp';
 import type { SettingsRepository } from '../store';
+import { toStationError } from './refusal-from-failure';
+import { StationError } from './station-error';
 
 /** Which ERP the station talks to. */
 export type ErpType = 'demo' | 'rest' | 'tryton';
@@ -32,13 +34,27 @@ const KEYS = {
 const SECRET_FIELDS = ['apiKey', 'secret', 'password'] as const;
 type SecretField = (typeof SECRET_FIELDS)[number];
 
-/** A refusal of the settings screen (crosses the shell boundary with its code). */
-export class ErpSettingsError extends Error {
-  readonly code = 'invalid-settings';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ErpSettingsError';
-  }
+/** A failed connection test: the English message for logs and the CLI, the refusal for the screen. */
+function failed(refusal: StationError, ms: number): CommandOutput<'erp:testConnection'> {
+  return { ok: false, message: refusal.message, ms, refusal: { code: refusal.code, params: refusal.params } };
+}
+
+/**
+ * The refusal with every credential of `settings` replaced by `***` in its message and parameters. Connector
+ * messages never carry credentials (the REST client scrubs them); scrubbed again to be sure.
+ */
+function scrubbed(refusal: StationError, settings: ErpSettings): StationError {
+  const scrub = (text: string): string => {
+    for (const field of SECRET_FIELDS) {
+      const secret = settings[field];
+      if (secret) text = text.split(secret).join('***');
+    }
+    return text;
+  };
+  const params = Object.fromEntries(
+    Object.entries(refusal.params).map(([name, value]) => [name, typeof value === 'string' ? scrub(value) : value]),
+  );
+  return new StationError(refusal.code, scrub(refusal.message), params);
 }
 
 /** `••••1234`: the last four characters of a long credential, nothing of a short one. */
@@ -158,14 +174,25 @@ export function createErpSettingsService({
   const check = (s: ErpSettings): void => {
     if (s.type === 'demo') return;
     if (s.type === 'rest' && !/^https?:\/\/[^/\s]+/.test(s.url))
-      throw new ErpSettingsError('the REST ERP URL must start with http:// or https://, e.g. https://erp.example.com');
+      throw new StationError(
+        'erp-url-invalid',
+        'the REST ERP URL must start with http:// or https://, e.g. https://erp.example.com',
+        { type: 'rest', example: 'https://erp.example.com' },
+      );
     if (s.type === 'tryton') {
       if (!/^(https?|tryton):\/\/[^/\s]+/.test(s.url))
-        throw new ErpSettingsError('the Tryton URL must look like https://host:8000 or tryton://host:8000');
-      if (!s.database) throw new ErpSettingsError('Tryton needs the database name');
+        throw new StationError(
+          'erp-url-invalid',
+          'the Tryton URL must look like https://host:8000 or tryton://host:8000',
+          { type: 'tryton', example: 'https://host:8000' },
+        );
+      if (!s.database) throw new StationError('erp-database-missing', 'Tryton needs the database name');
     }
     if ((s.keyId === '') !== !s.secret && s.type === 'rest')
-      throw new ErpSettingsError('request signing needs both the key id and the secret (or neither)');
+      throw new StationError(
+        'erp-signing-incomplete',
+        'request signing needs both the key id and the secret (or neither)',
+      );
   };
 
   return {
@@ -186,15 +213,16 @@ export function createErpSettingsService({
     async test(input) {
       const started = clock().getTime();
       const elapsed = () => Math.max(0, clock().getTime() - started);
-      let candidate: ErpSettings;
+      const candidate = merge(input);
       try {
-        candidate = merge(input);
         check(candidate);
       } catch (error) {
-        return { ok: false, message: (error as Error).message, ms: 0 };
+        if (!(error instanceof StationError)) throw error;
+        return failed(error, 0);
       }
       const connector = connectorFor(candidate);
-      if (typeof connector === 'string') return { ok: false, message: connector, ms: 0 };
+      if (typeof connector === 'string')
+        return failed(new StationError('erp-unsupported', connector, { type: candidate.type }), 0);
       try {
         const page = await connector.pullPending(null, 1);
         return {
@@ -203,13 +231,11 @@ export function createErpSettingsService({
           ms: elapsed(),
         };
       } catch (error) {
-        // Connector messages never carry credentials (the REST client scrubs them); scrub again to be sure.
-        let message = (error as Error).message;
-        for (const field of SECRET_FIELDS) {
-          const secret = candidate[field];
-          if (secret) message = message.split(secret).join('***');
-        }
-        return { ok: false, message, ms: elapsed() };
+        // A connector that fails in some other way still means "could not talk to the ERP" to the person testing.
+        const refusal =
+          toStationError(error) ??
+          new StationError('erp-unreachable', `ERP: ${(error as Error).message}`, { reason: (error as Error).message });
+        return failed(scrubbed(refusal, candidate), elapsed());
       }
     },
   };

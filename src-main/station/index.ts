@@ -1,6 +1,7 @@
 export * from './station-api';
 export * from './event-hub';
 export * from './station-error';
+export * from './refusal-from-failure';
 export * from './pack-service';
 export * from './sync-service';
 export * from './station-handlers';

@@ -2,16 +2,9 @@ import type { CommandInput, CommandOutput, PrinterSettingsView, PrintersStatus, 
 import { PrintError, printOnce, type Printer, type PrinterProfile, type StatusReading } from '../printers';
 import type { SettingsRepository } from '../store';
 import type { LabelRendering } from './pack-service';
+import { toStationError } from './refusal-from-failure';
+import { StationError } from './station-error';
 import { SAMPLE_ORDER } from './templates-service';
-
-/** A refusal of the printer settings screen; crosses the shell boundary with its code. */
-export class PrinterSettingsError extends Error {
-  readonly code = 'invalid-settings';
-  constructor(message: string) {
-    super(message);
-    this.name = 'PrinterSettingsError';
-  }
-}
 
 /** The printer settings screen's and the packing screen's use of the station's printers. */
 export interface PrintersService {
@@ -86,8 +79,9 @@ export function createPrintersService({
     try {
       return build(printerUriWithProfile(slot.uri, slot.profile));
     } catch (error) {
-      if (error instanceof PrintError) throw new PrinterSettingsError(`${which} printer: ${error.reason}`);
-      throw error;
+      const refusal = error instanceof PrintError ? toStationError(error) : null;
+      if (!refusal) throw error;
+      throw new StationError(refusal.code, `${which} printer: ${refusal.message}`, refusal.params, { cause: error });
     }
   };
   /** Saved settings this build cannot serve still let the station start: that printer refuses jobs, saying why. */
@@ -95,7 +89,7 @@ export function createPrintersService({
     try {
       return make(slot, which);
     } catch (error) {
-      if (!(error instanceof PrinterSettingsError)) throw error;
+      if (!(error instanceof StationError)) throw error;
       return refusingPrinter(slot.uri, error.message);
     }
   };
@@ -183,7 +177,7 @@ export function createPrintersService({
     },
     async testPrint(target) {
       const printer = target === 'backup' ? printers.backup : printers.primary;
-      if (!printer) throw new PrinterSettingsError('no backup printer is configured');
+      if (!printer) throw new StationError('no-backup-printer', 'no backup printer is configured');
       const rendered = await labels.render({ order: SAMPLE_ORDER, trackingNumber: 'TEST0000000000', dpi: printer.dpi });
       const result = await printOnce({
         jobId: `test-${clock().getTime()}`,

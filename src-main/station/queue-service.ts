@@ -7,6 +7,7 @@ import type {
   PoolSummary,
   SettingsRepository,
 } from '../store';
+import { StationError } from './station-error';
 
 /** Setting keys of the queue and their defaults. */
 export const QUEUE_SETTING_DEFAULTS: QueueSettings = { alertAfterMin: 30, retentionDays: 30, lowWater: 100 };
@@ -49,6 +50,10 @@ const view = (item: OutboxItem): OutboxItemView => {
   };
 };
 
+function itemNotFound(id: number): StationError {
+  return new StationError('outbox-item-not-found', `outbox item ${id} not found`, { id });
+}
+
 /** Creates the queue service. `onChanged` runs after every change a supervisor makes (queue status event). */
 export function createQueueService({
   outbox,
@@ -77,7 +82,7 @@ export function createQueueService({
 
   const detail = (id: number): OutboxItemDetail => {
     const item = outbox.get(id);
-    if (!item) throw Object.assign(new Error(`outbox item ${id} not found`), { code: 'not-found' });
+    if (!item) throw itemNotFound(id);
     return {
       ...view(item),
       payload: item.payload,
@@ -111,7 +116,7 @@ export function createQueueService({
     },
     editAndRetry({ id, by, reason, changes }) {
       const item = outbox.get(id);
-      if (!item) throw Object.assign(new Error(`outbox item ${id} not found`), { code: 'not-found' });
+      if (!item) throw itemNotFound(id);
       // Only the whitelisted fields change; the contract validated their values.
       const payload = { ...(item.payload as Record<string, unknown>), ...changes };
       supervision.editAndRetry(id, by, payload, reason ?? null);

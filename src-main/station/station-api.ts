@@ -1,4 +1,5 @@
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../contract';
+import type { Logger } from '../platform';
 
 /** One handler per contract command: plain async functions, testable without Electron or HTTP. */
 export type CommandHandlers = {
@@ -13,8 +14,10 @@ export interface EventSource {
   on<N extends EventName>(name: N, listener: EventListener<N>): () => void;
 }
 
-/** What a shell needs from the core: the handlers and the events. */
+/** What a shell needs from the core: the handlers, the events, and where failures the caller must not see go. */
 export interface StationApi {
   handlers: CommandHandlers;
   events: EventSource;
+  /** The station's logger; the dispatcher logs `internal` failures here (silent when absent). */
+  logger?: Logger | undefined;
 }

@@ -9,6 +9,8 @@ import type { TemplatesService } from './templates-service';
 import type { WritebacksService } from './writebacks-service';
 import type { QueueService } from './queue-service';
 import type { PrintersService } from './printers-service';
+import { withRefusals } from './refusal-from-failure';
+import { StationError } from './station-error';
 
 /** Binds every contract command to the station's services. */
 export function createStationHandlers({
@@ -36,24 +38,12 @@ export function createStationHandlers({
   /** Printer settings and status; absent in stations built without them (the commands then refuse). */
   printers?: PrintersService | undefined;
 }): CommandHandlers {
-  const queueService = (): QueueService => {
-    if (!queue) throw Object.assign(new Error('queue supervision is not available here'), { code: 'unavailable' });
-    return queue;
-  };
-  const printersService = (): PrintersService => {
-    if (!printers) throw Object.assign(new Error('printer settings are not available here'), { code: 'unavailable' });
-    return printers;
-  };
-  const settingsService = (): ErpSettingsService => {
-    if (!erpSettings) throw Object.assign(new Error('ERP settings are not available here'), { code: 'unavailable' });
-    return erpSettings;
-  };
-  const writebacksService = (): WritebacksService => {
-    if (!writebacks)
-      throw Object.assign(new Error('handovers and fees are not available here'), { code: 'unavailable' });
-    return writebacks;
-  };
-  return {
+  const queueService = (): QueueService => queue ?? unavailable('queue', 'queue supervision');
+  const printersService = (): PrintersService => printers ?? unavailable('printers', 'printer settings');
+  const settingsService = (): ErpSettingsService => erpSettings ?? unavailable('erp-settings', 'ERP settings');
+  const writebacksService = (): WritebacksService => writebacks ?? unavailable('writebacks', 'handovers and fees');
+  // Lower layers' failures leave every handler as refusals (or, when they are none, as internal failures).
+  return withRefusals({
     'station:info': async () => info(),
     'pack:state': async () => pack.state(),
     'pack:scan': async ({ code }) => pack.scan(code),
@@ -119,5 +109,9 @@ export function createStationHandlers({
     'printers:testPrint': async ({ target }) => printersService().testPrint(target),
     'pack:retryPrint': async ({ target }) => pack.retryPrint(target),
     'pack:reprint': async ({ reason, requestedBy }) => pack.reprint({ reason, requestedBy }),
-  };
+  });
+}
+
+function unavailable(feature: string, what: string): never {
+  throw new StationError('unavailable', `${what} are not available here`, { feature });
 }

@@ -8,6 +8,7 @@ import {
   type LabelTemplate,
 } from '../labels';
 import type { OrdersRepository, SettingsRepository, TemplatesRepository } from '../store';
+import { StationError } from './station-error';
 
 /** A template version: built-in templates are version 1 of their name; saved versions count on from there. */
 export interface TemplateRef {
@@ -65,17 +66,6 @@ export interface TemplateRendering {
     raster: { width: number; height: number; dpi: number };
     warnings?: readonly { elementId?: string | undefined; field?: string | undefined; message: string }[];
   }>;
-}
-
-/** Template refusals; `code` crosses the shell boundary unchanged. */
-export class TemplateError extends Error {
-  override readonly name = 'TemplateError';
-  constructor(
-    readonly code: 'template-not-found' | 'bad-template' | 'preview-order-not-found',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Supervisors' label templates: built-ins plus saved versions, the packing template, previews, files. */
@@ -159,10 +149,11 @@ export const SAMPLE_ORDER: Order = {
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-function badTemplate(error: unknown): never {
-  if (error instanceof TemplateError) throw error;
+/** A template that does not validate, named; the validation's own words go along as an English detail. */
+function badTemplate(error: unknown, name: string): never {
+  if (error instanceof StationError) throw error;
   const message = error instanceof Error ? error.message : String(error);
-  throw new TemplateError('bad-template', message);
+  throw new StationError('bad-template', message, { name, problems: message }, { cause: error });
 }
 
 /** Creates the templates service. */
@@ -176,7 +167,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
       try {
         cached = loadBuiltInTemplate(deps.assetsDir, name);
       } catch (error) {
-        return badTemplate(error);
+        return badTemplate(error, name);
       }
       builtInCache.set(name, cached);
     }
@@ -188,7 +179,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
     try {
       return parseTemplate(JSON.parse(body), `${name} v${version}`);
     } catch (error) {
-      return badTemplate(error);
+      return badTemplate(error, `${name} v${version}`);
     }
   };
 
@@ -222,11 +213,12 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
     if ((version === undefined || version === 1) && isBuiltIn(name)) {
       return { name, version: 1, builtIn: true, template: builtIn(name), savedAt: null, note: null };
     }
-    throw new TemplateError(
+    throw new StationError(
       'template-not-found',
       version === undefined
         ? `there is no label template named "${name}"`
         : `label template "${name}" has no version ${version}`,
+      { name, version: version ?? '' },
     );
   }
 
@@ -234,12 +226,16 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
     const withName =
       name !== undefined && typeof template === 'object' && template !== null ? { ...template, name } : template;
     if (name !== undefined && !NAME.test(name))
-      throw new TemplateError('bad-template', `template name "${name}" must be lower-case letters, digits and "-"`);
+      throw new StationError(
+        'template-name-invalid',
+        `template name "${name}" must be lower-case letters, digits and "-"`,
+        { name },
+      );
+    const label = name ?? (template as { name?: unknown } | null)?.name;
     try {
-      const label = name ?? (template as { name?: unknown } | null)?.name;
       return parseTemplate(withName, typeof label === 'string' ? `"${label}"` : '(without a name)');
     } catch (error) {
-      return badTemplate(error);
+      return badTemplate(error, typeof label === 'string' ? label : '');
     }
   }
 
@@ -312,7 +308,9 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
       if (orderNo && orderNo !== SAMPLE_ORDER_NO) {
         const stored = deps.orders?.get(orderNo);
         if (!stored)
-          throw new TemplateError('preview-order-not-found', `order ${orderNo} is not in the station's local store`);
+          throw new StationError('preview-order-not-found', `order ${orderNo} is not in the station's local store`, {
+            orderNo,
+          });
         order = stored.order;
         trackingNumber = stored.trackingNumber ?? stored.order.trackingNumber ?? SAMPLE_TRACKING;
       }
@@ -345,7 +343,11 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
       try {
         parsed = JSON.parse(json);
       } catch (error) {
-        throw new TemplateError('bad-template', `the template file is not valid JSON: ${(error as Error).message}`);
+        throw new StationError(
+          'template-file-invalid',
+          `the template file is not valid JSON: ${(error as Error).message}`,
+          { problems: (error as Error).message },
+        );
       }
       return save({ template: parsed, note: note ?? 'imported' });
     },

@@ -1,19 +1,7 @@
 import { DELIVERY_STATUS_NAMES, toDeliveryStatus, type DeliveryStatus } from '../domain';
 import type { ErpCapabilities } from '../erp';
 import type { HandedOverParcel, WritebacksStore } from '../store';
-
-/** A refusal of a handover, status or fee entry (crosses the shell boundary with its code). */
-export class WritebackError extends Error {
-  constructor(
-    message: string,
-    /** `parcel-unknown`, `parcel-handed-over`, `parcel-other-carrier`, or `invalid-writeback` for the rest. */
-    readonly code:
-      'invalid-writeback' | 'parcel-unknown' | 'parcel-handed-over' | 'parcel-other-carrier' = 'invalid-writeback',
-  ) {
-    super(message);
-    this.name = 'WritebackError';
-  }
-}
+import { StationError } from './station-error';
 
 /** Outcome of one handover. */
 export interface HandoverResult {
@@ -77,23 +65,30 @@ export function createWritebacksService({
   const shipped = (trackingNumber: string) => {
     const shipment = store.findShipmentByTracking(trackingNumber.trim());
     if (!shipment)
-      throw new WritebackError(`${trackingNumber} is not a parcel shipped at this station`, 'parcel-unknown');
+      throw new StationError('parcel-unknown', `${trackingNumber} is not a parcel shipped at this station`, {
+        trackingNumber: trackingNumber.trim(),
+      });
     return shipment;
   };
   const timestamp = (at: string | undefined, what: string): string => {
     if (at === undefined) return clock().toISOString();
     const parsed = new Date(at);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(parsed.getTime()))
-      throw new WritebackError(`${what} "${at}" is not an ISO date-time such as 2026-11-27T17:30:00+08:00`);
+      throw new StationError(
+        'date-invalid',
+        `${what} "${at}" is not an ISO date-time such as 2026-11-27T17:30:00+08:00`,
+        { value: at },
+      );
     return parsed.toISOString();
   };
 
   const notHandedOver = (trackingNumber: string): void => {
     const earlier = store.handoverOf(trackingNumber);
     if (earlier) {
-      throw new WritebackError(
-        `${trackingNumber} was already handed over to ${earlier.carrier} at ${earlier.handedOverAt} (${earlier.handoverId})`,
+      throw new StationError(
         'parcel-handed-over',
+        `${trackingNumber} was already handed over to ${earlier.carrier} at ${earlier.handedOverAt} (${earlier.handoverId})`,
+        { trackingNumber, carrier: earlier.carrier, at: earlier.handedOverAt, handoverId: earlier.handoverId },
       );
     }
   };
@@ -107,7 +102,8 @@ export function createWritebacksService({
 
     handover({ carrier, trackingNumbers }) {
       const unique = [...new Set(trackingNumbers.map((t) => t.trim()).filter((t) => t !== ''))];
-      if (unique.length === 0) throw new WritebackError('a handover needs at least one tracking number');
+      if (unique.length === 0)
+        throw new StationError('handover-empty', 'a handover needs at least one tracking number');
       const parcels = unique.map((trackingNumber) => {
         const shipment = shipped(trackingNumber);
         notHandedOver(trackingNumber);
@@ -116,9 +112,10 @@ export function createWritebacksService({
       const courier = carrier?.trim() || parcels[0]!.carrier;
       const foreign = parcels.find((p) => p.carrier !== courier);
       if (foreign) {
-        throw new WritebackError(
-          `${foreign.trackingNumber} ships with ${foreign.carrier}, not ${courier}: hand over one courier's parcels at a time`,
+        throw new StationError(
           'parcel-other-carrier',
+          `${foreign.trackingNumber} ships with ${foreign.carrier}, not ${courier}: hand over one courier's parcels at a time`,
+          { trackingNumber: foreign.trackingNumber, carrier: foreign.carrier, expected: courier },
         );
       }
       const handoverId = `HO-${newId()}`;
@@ -141,10 +138,18 @@ export function createWritebacksService({
         const known = Object.entries(DELIVERY_STATUS_NAMES)
           .map(([code, names]) => `${code} (${names.zh})`)
           .join(', ');
-        throw new WritebackError(`delivery status "${status}" is not known; use one of ${known}`);
+        throw new StationError(
+          'delivery-status-unknown',
+          `delivery status "${status}" is not known; use one of ${known}`,
+          {
+            status,
+            known,
+          },
+        );
       }
       const when = timestamp(at, 'at');
-      if (!capabilities.trackingStatus) throw new WritebackError('this ERP does not take delivery-status updates');
+      if (!capabilities.trackingStatus)
+        throw new StationError('status-not-supported', 'this ERP does not take delivery-status updates');
       const { queued } = store.queue({
         idempotencyKey: `tracking:${shipment.trackingNumber}:${mapped}:${when}`,
         orderNo: shipment.orderNo,
@@ -165,11 +170,16 @@ export function createWritebacksService({
     postFee({ trackingNumber, amount, currency = 'CNY', kind = 'freight' }) {
       const shipment = shipped(trackingNumber);
       if (!Number.isFinite(amount) || amount < 0 || amount > 1_000_000)
-        throw new WritebackError(`fee amount ${amount} must be a number from 0 to 1,000,000`);
+        throw new StationError('fee-amount-invalid', `fee amount ${amount} must be a number from 0 to 1,000,000`, {
+          amount,
+        });
       const code = currency.trim().toUpperCase();
       if (!/^[A-Z]{3}$/.test(code))
-        throw new WritebackError(`currency "${currency}" is not an ISO 4217 code such as CNY`);
-      if (!capabilities.fees) throw new WritebackError('this ERP does not take fees; record the fee in the ERP itself');
+        throw new StationError('currency-invalid', `currency "${currency}" is not an ISO 4217 code such as CNY`, {
+          currency,
+        });
+      if (!capabilities.fees)
+        throw new StationError('fees-not-supported', 'this ERP does not take fees; record the fee in the ERP itself');
       const { queued } = store.queue({
         idempotencyKey: `fee:${shipment.trackingNumber}:${kind}`,
         orderNo: shipment.orderNo,
@@ -183,7 +193,15 @@ export function createWritebacksService({
           postedAt: clock().toISOString(),
         },
       });
-      if (!queued) throw new WritebackError(`the ${kind} fee of ${shipment.trackingNumber} was already posted`);
+      if (!queued)
+        throw new StationError(
+          'fee-already-posted',
+          `the ${kind} fee of ${shipment.trackingNumber} was already posted`,
+          {
+            trackingNumber: shipment.trackingNumber,
+            kind,
+          },
+        );
       onQueued?.();
       return { queued: true };
     },

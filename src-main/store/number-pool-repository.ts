@@ -52,9 +52,11 @@ export interface PoolSummary {
 
 /** Raised when a new range is malformed or overlaps numbers another range already holds. */
 export class NumberRangeError extends Error {
-  /** Stable code that crosses the shell boundary. */
-  readonly code = 'invalid-range';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Each problem on its own, `field: what is wrong` (English). */
+    readonly problems: readonly string[] = [message],
+  ) {
     super(message);
     this.name = 'NumberRangeError';
   }
@@ -184,7 +186,7 @@ export function createNumberPoolRepository(db: Database.Database): NumberPoolRep
         if (!Number.isSafeInteger(range.to) || range.to < range.from || range.to > max)
           problems.push(`to: must be a whole number from ${range.from} to ${max}, got ${range.to}`);
       }
-      if (problems.length > 0) throw new NumberRangeError(`invalid number range: ${problems.join('; ')}`);
+      if (problems.length > 0) throw new NumberRangeError(`invalid number range: ${problems.join('; ')}`, problems);
       const clash = overlapping.get(range.scheme, range.prefix, range.suffix, range.to, range.from) as
         { carrier: string; first_serial: number; last_serial: number } | undefined;
       if (clash) {

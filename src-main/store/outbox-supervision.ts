@@ -31,6 +31,10 @@ export class OutboxActionError extends Error {
   constructor(
     readonly code: 'not-found' | 'not-parked',
     message: string,
+    /** The item asked for. */
+    readonly itemId: number,
+    /** Its state now (`archived` when it left the live outbox), or null when there is no such item. */
+    readonly state: OutboxState | 'archived' | null,
   ) {
     super(message);
     this.name = 'OutboxActionError';
@@ -136,12 +140,16 @@ export function createOutboxSupervision({
       throw new OutboxActionError(
         archived ? 'not-parked' : 'not-found',
         archived ? `outbox item ${id} is already closed (acknowledged or discarded)` : `outbox item ${id} not found`,
+        id,
+        archived ? 'archived' : null,
       );
     }
     if (row.state !== 'rejected' && row.state !== 'conflict') {
       throw new OutboxActionError(
         'not-parked',
         `outbox item ${id} is ${row.state}; only rejected or conflict items wait for a supervisor`,
+        id,
+        row.state,
       );
     }
     return row;

@@ -52,7 +52,7 @@ function errorFromCall(err: unknown): ShownError {
   if (err instanceof ApiError) {
     if (err.code === 'disconnected' || err.code === 'connection-lost')
       return { code: 'disconnected', message: err.message, params: {} };
-    return { code: 'internal', message: `${err.code}: ${err.message}`, params: {} };
+    return { code: err.code, message: err.message, params: err.params, correlationId: err.correlationId };
   }
   return { code: 'internal', message: err instanceof Error ? err.message : String(err), params: {} };
 }

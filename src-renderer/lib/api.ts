@@ -9,6 +9,7 @@ import {
   type EventName,
   type EventPayload,
   type ServerMessage,
+  type WireError,
 } from '../../src-main/contract';
 
 /**
@@ -19,14 +20,39 @@ import {
 /** `open`: calls go through. `connecting`: first connect. `lost`: the socket dropped and we are retrying. */
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
-/** A failed call: `code` is stable (from the core, or `disconnected` / `connection-lost` / `bad-output`). */
+/**
+ * A failed call: `code` is stable (a refusal code from the core, or `disconnected` / `connection-lost` /
+ * `bad-output`), `params` fill its translation, `correlationId` names the station's log line of an `internal` one.
+ * `message` is English, for the console; screens translate the code instead.
+ */
 export class ApiError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly correlationId: string | undefined;
+  constructor(
+    code: string,
+    message: string,
+    params: Readonly<Record<string, string | number>> = {},
+    correlationId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.params = params;
+    this.correlationId = correlationId;
   }
+}
+
+/** An ApiError from a wire error as the core sent it (or a thrown value that looks nothing like one). */
+function apiErrorFrom(error: unknown): ApiError {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as Partial<WireError>;
+  const params = typeof e.params === 'object' && e.params !== null ? e.params : {};
+  return new ApiError(
+    typeof e.code === 'string' ? e.code : 'internal',
+    typeof e.message === 'string' ? e.message : String(error),
+    params,
+    typeof e.correlationId === 'string' ? e.correlationId : undefined,
+  );
 }
 
 /** The typed client of the contract. */
@@ -103,7 +129,7 @@ export function webSocketUrl(location: { protocol: string; host: string }, token
 export function unwrap(name: string, result: unknown): unknown {
   const parsed = callResultSchema.safeParse(result);
   if (!parsed.success) throw new ApiError('bad-output', `${name}: the core's answer is not a call result`);
-  if (!parsed.data.ok) throw new ApiError(parsed.data.error.code, parsed.data.error.message);
+  if (!parsed.data.ok) throw apiErrorFrom(parsed.data.error);
   return parsed.data.output;
 }
 

@@ -6,8 +6,11 @@ import type { ConnectionState } from '../lib/api';
 /** An error on screen: a refusal from the core, or one raised in the renderer (IME active, disconnected). */
 export interface ShownError {
   code: string;
+  /** English, for the console; the screen translates `code` with `params`. */
   message: string;
   params: Readonly<Record<string, string | number>>;
+  /** For `internal`: the id of the station's log line. */
+  correlationId?: string | undefined;
 }
 
 /** The screens in the nav. */

@@ -75,4 +75,30 @@ describe('printers screen', () => {
     expect(await page.getByTestId('printer-primary').getByTestId('printer-status').textContent()).toContain('缺纸');
     await page.screenshot({ path: path.join(shots, 'printers-zh-CN-1280.png') });
   });
+
+  it("refuses a malformed printer address in the supervisor's language, naming the address", async () => {
+    const notice = () => page.getByTestId('printers-notice').textContent();
+    await page.getByTestId('printer-backup-uri').fill('tcp://10.0.0.5:99999');
+    await page.getByTestId('printers-save').click();
+    await expect.poll(notice).toContain('打印机地址 tcp://10.0.0.5:99999 无效');
+    const zh = (await notice()) ?? '';
+    expect(zh).toContain('tcp://HOST[:PORT]?profile=NAME');
+    // Nothing of the core's English text: only the address and its pattern are Latin.
+    const withoutAddresses = zh.replace('tcp://10.0.0.5:99999', '').replace('tcp://HOST[:PORT]?profile=NAME', '');
+    expect(withoutAddresses).not.toMatch(/[A-Za-z]{2,}/);
+    await page.getByTestId('printers-notice').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: path.join(shots, 'printers-refusal-zh-CN-1280.png') });
+
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Printers');
+    await page.getByTestId('printer-backup-uri').fill('tcp://10.0.0.5:99999');
+    await page.getByTestId('printers-save').click();
+    await expect.poll(notice).toContain('The printer address tcp://10.0.0.5:99999 is not valid');
+    await page.getByTestId('printers-notice').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: path.join(shots, 'printers-refusal-en-1280.png') });
+    // Refused: nothing was saved.
+    await page.reload();
+    await page.getByTestId('nav-printers').click();
+    expect(await page.getByTestId('printer-backup-uri').inputValue()).toBe('');
+  });
 });

@@ -3,7 +3,7 @@ import { apiOrderSchema } from '../../erp';
 import { toOrder } from '../../erp/intake';
 import { createLabelRenderer, type LabelTemplate } from '../../labels';
 import { assetsDir } from '../../platform';
-import { TemplateError } from '../../station';
+import { StationError } from '../../station';
 import { CliError, describeZodError } from '../cli-error';
 import { out } from '../io';
 import { labelBatchCommand } from './label-batch';
@@ -36,7 +36,7 @@ export async function resolveLabelTemplate(
   try {
     return (await opened.service.get(name)).template;
   } catch (error) {
-    if (error instanceof TemplateError) {
+    if (error instanceof StationError) {
       const where = opened.hasStationDb
         ? 'neither built in nor saved in the station'
         : 'not built in, and no station data found';

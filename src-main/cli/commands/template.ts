@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLabelRenderer } from '../../labels';
 import { assetsDir } from '../../platform';
-import { createTemplatesService, TemplateError, type TemplatesService } from '../../station';
+import { createTemplatesService, StationError, type TemplatesService } from '../../station';
 import {
   createSettingsRepository,
   createTemplatesRepository,
@@ -86,7 +86,7 @@ async function withTemplates<T>(
   try {
     return await work(opened);
   } catch (error) {
-    if (error instanceof TemplateError) throw new CliError(error.message);
+    if (error instanceof StationError) throw new CliError(error.message);
     throw error;
   } finally {
     opened.close();
@@ -152,7 +152,7 @@ export async function templateImportCommand(
     try {
       ref = service.importJson(text, options.note);
     } catch (error) {
-      if (error instanceof TemplateError) throw new CliError(`${file}: ${error.message}`);
+      if (error instanceof StationError) throw new CliError(`${file}: ${error.message}`);
       throw error;
     }
     if (options.json) outJson(ref);

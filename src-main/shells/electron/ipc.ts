@@ -31,7 +31,7 @@ export interface IpcOptions {
 export function registerIpc(options: IpcOptions): () => void {
   const { api, ipcMain, targets, appOrigin } = options;
   assertBareOrigin(appOrigin);
-  const logger = (options.logger ?? silentLogger).child({ component: 'electron-shell' });
+  const logger = (options.logger ?? api.logger ?? silentLogger).child({ component: 'electron-shell' });
 
   ipcMain.handle(
     INVOKE_CHANNEL,
@@ -45,7 +45,7 @@ export function registerIpc(options: IpcOptions): () => void {
         return { ok: false, error: { code: 'forbidden', message: 'This page may not call the station.' } };
       }
       return dispatchCommand(api, name, input, {
-        onInternalError: (error, command) => logger.error({ err: error, command }, 'command failed'),
+        logger,
       });
     },
   );

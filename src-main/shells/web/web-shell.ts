@@ -63,7 +63,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   if (token.length === 0) {
     throw new Error('The web shell token must not be empty.');
   }
-  const logger = (options.logger ?? silentLogger).child({ component: 'web-shell' });
+  const logger = (options.logger ?? options.api.logger ?? silentLogger).child({ component: 'web-shell' });
   let port = 0;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
@@ -229,9 +229,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return;
       }
       inFlight += 1;
-      void dispatchCommand(api, name, input, {
-        onInternalError: (error, command) => logger.error({ err: error, command }, 'command failed'),
-      }).then((result) => {
+      void dispatchCommand(api, name, input, { logger }).then((result) => {
         inFlight -= 1;
         send(ws, { type: 'result', id, ...result });
       });

@@ -1,20 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandOutput } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
-import type { MessageKey } from '../../i18n';
 import { ApiError } from '../../lib/api';
+import { failureText } from '../../lib/error-text';
 import { formatNumber, formatTime } from '../../lib/format';
 import './handover.css';
 
 type Parcel = CommandOutput<'handover:check'>;
 type Recent = CommandOutput<'handover:list'>;
-
-/** Refusals the screen names in the packer's language; anything else shows the station's own message. */
-const ERROR_KEYS: Record<string, MessageKey> = {
-  'parcel-unknown': 'handover.error.unknown',
-  'parcel-handed-over': 'handover.error.handedOver',
-  'parcel-other-carrier': 'handover.error.otherCarrier',
-};
 
 type Shown = { kind: 'error'; code: string; text: string } | { kind: 'done'; text: string } | null;
 
@@ -75,15 +68,10 @@ export function HandoverScreen() {
         setShown(null);
         controller.play('accepted');
       } catch (error) {
-        const apiCode = error instanceof ApiError ? error.code : 'internal';
-        const key = ERROR_KEYS[apiCode];
-        refuse(
-          apiCode,
-          key ? t(key, { tracking: code, carrier: current[0]?.carrier ?? '' }) : (error as Error).message,
-        );
+        refuse(error instanceof ApiError ? error.code : 'internal', failureText(locale, error));
       }
     },
-    [controller, refuse, replaceParcels, t],
+    [controller, refuse, replaceParcels, t, locale],
   );
 
   useEffect(() => {
@@ -111,7 +99,7 @@ export function HandoverScreen() {
       controller.play('done');
       loadRecent();
     } catch (error) {
-      refuse(error instanceof ApiError ? error.code : 'internal', (error as Error).message);
+      refuse(error instanceof ApiError ? error.code : 'internal', failureText(locale, error));
     } finally {
       setBusy(false);
     }

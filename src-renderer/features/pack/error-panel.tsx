@@ -1,6 +1,6 @@
 import { useStation, useT } from '../../app/station-context';
 import { shownError } from '../../state/store';
-import { errorText } from './error-text';
+import { errorText } from '../../lib/error-text';
 
 /** The full-width red panel that stops the line until the packer acknowledges it (scan, Enter, Escape, Space). */
 export function ErrorPanel() {

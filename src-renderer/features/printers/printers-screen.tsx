@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput, PrinterStatusView } from '../../../src-main/contract';
-import { useController, useT } from '../../app/station-context';
+import { useController, useStation, useT } from '../../app/station-context';
+import { failureText } from '../../lib/error-text';
 import './printers.css';
 
 type Settings = CommandOutput<'printers:list'>;
@@ -36,6 +37,7 @@ const STATUS_POLL_MS = 5000;
 /** Supervisor screen: the station's primary and backup printer, their live status and a test label. */
 export function PrintersScreen() {
   const t = useT();
+  const locale = useStation((s) => s.locale);
   const controller = useController();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [form, setForm] = useState<Form | null>(null);
@@ -53,7 +55,7 @@ export function PrintersScreen() {
         setForm(formFrom(loaded));
       })
       .catch((error: unknown) => {
-        if (live) setNotice({ kind: 'bad', text: t('printers.error', { message: (error as Error).message }) });
+        if (live) setNotice({ kind: 'bad', text: t('printers.error', { message: failureText(locale, error) }) });
       });
     const poll = () =>
       void controller
@@ -68,7 +70,7 @@ export function PrintersScreen() {
       clearInterval(timer);
       off?.();
     };
-  }, [controller, t]);
+  }, [controller, t, locale]);
 
   if (!form || !settings) return <div className="settings loading">{notice?.text ?? t('queue.loading')}</div>;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
@@ -79,7 +81,7 @@ export function PrintersScreen() {
     try {
       await work();
     } catch (error) {
-      setNotice({ kind: 'bad', text: t('printers.error', { message: (error as Error).message }) });
+      setNotice({ kind: 'bad', text: t('printers.error', { message: failureText(locale, error) }) });
     } finally {
       setBusy(null);
     }
@@ -98,7 +100,10 @@ export function PrintersScreen() {
       const ok = result.state === 'confirmed' || result.state === 'sent';
       setNotice({
         kind: ok ? 'ok' : 'bad',
-        text: t(`printers.test.${result.state}`, { detail: result.detail }),
+        text: t(`printers.test.${result.state}`, {
+          detail: result.detail,
+          condition: result.condition ? conditionText(t, result.condition) : '',
+        }),
       });
     });
 

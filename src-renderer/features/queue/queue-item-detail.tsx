@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OutboxItemDetail } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
+import { failureText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format';
 
 const EDITABLE = ['weightKg', 'trackingNumber', 'carrier', 'orderVersion'] as const;
@@ -50,7 +51,7 @@ export function QueueItemDetail({
       setMessage(t('queue.action.done', { action: t(`queue.action.${action}`) }));
       onChanged(next);
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(failureText(locale, error));
     }
   };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
+import { errorLine, failureText } from '../../lib/error-text';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import './settings.css';
 
@@ -58,6 +59,7 @@ type Notice = { kind: 'ok' | 'bad'; text: string } | null;
 /** Supervisor screen: the ERP connection (saved for the next start) and the orders that need attention. */
 export function SettingsScreen() {
   const t = useT();
+  const locale = useStation((s) => s.locale);
   const controller = useController();
   const [view, setView] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<Form | null>(null);
@@ -84,7 +86,7 @@ export function SettingsScreen() {
         setForm(formFrom(loaded));
       })
       .catch((error: unknown) => {
-        if (live) setNotice({ kind: 'bad', text: t('settings.erp.error', { message: (error as Error).message }) });
+        if (live) setNotice({ kind: 'bad', text: t('settings.erp.error', { message: failureText(locale, error) }) });
       });
     void fetchAttention().then((loaded) => {
       if (live) setAttention(loaded);
@@ -92,7 +94,7 @@ export function SettingsScreen() {
     return () => {
       live = false;
     };
-  }, [controller, fetchAttention, t]);
+  }, [controller, fetchAttention, t, locale]);
 
   if (!form || !view) return <div className="settings loading">{notice?.text ?? t('queue.loading')}</div>;
 
@@ -103,13 +105,14 @@ export function SettingsScreen() {
     setNotice(null);
     try {
       const result = await controller.invoke('erp:testConnection', toInput(form));
+      const why = result.refusal ? errorLine(locale, result.refusal) : '';
       setNotice(
         result.ok
-          ? { kind: 'ok', text: t('settings.erp.testOk', { ms: String(result.ms), message: result.message }) }
-          : { kind: 'bad', text: t('settings.erp.testFailed', { message: result.message }) },
+          ? { kind: 'ok', text: t('settings.erp.testOk', { ms: String(result.ms) }) }
+          : { kind: 'bad', text: t('settings.erp.testFailed', { message: why }) },
       );
     } catch (error) {
-      setNotice({ kind: 'bad', text: t('settings.erp.testFailed', { message: (error as Error).message }) });
+      setNotice({ kind: 'bad', text: t('settings.erp.testFailed', { message: failureText(locale, error) }) });
     } finally {
       setBusy(null);
     }
@@ -124,7 +127,7 @@ export function SettingsScreen() {
       setForm(formFrom(saved));
       setNotice({ kind: 'ok', text: t('settings.erp.savedNotice') });
     } catch (error) {
-      setNotice({ kind: 'bad', text: t('settings.erp.error', { message: (error as Error).message }) });
+      setNotice({ kind: 'bad', text: t('settings.erp.error', { message: failureText(locale, error) }) });
     } finally {
       setBusy(null);
     }

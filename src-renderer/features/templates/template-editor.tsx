@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandOutput, OrderSummary } from '../../../src-main/contract';
-import { useController, useT } from '../../app/station-context';
+import { useController, useStation, useT } from '../../app/station-context';
+import { errorLine, failureText, translatable, type TranslatableError } from '../../lib/error-text';
 import { logoToPngDataUrl, LOGO_ACCEPT } from './logo-upload';
 import { TemplateCanvas } from './template-canvas';
 import {
@@ -44,10 +45,6 @@ function isFormField(target: EventTarget | null): boolean {
   );
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /**
  * The supervisors' label template editor: choose a built-in or saved template, see it rendered with a chosen order
  * (the station's 1-bit raster: what prints), move and resize elements with the mouse or the arrow keys, bind
@@ -55,6 +52,8 @@ function errorText(err: unknown): string {
  */
 export function TemplateEditor() {
   const t = useT();
+  const locale = useStation((s) => s.locale);
+  const describe = useCallback((err: unknown) => failureText(locale, err), [locale]);
   const controller = useController();
   const [list, setList] = useState<TemplateList | null>(null);
   const [orders, setOrders] = useState<OrderSummary[]>([]);
@@ -64,7 +63,7 @@ export function TemplateEditor() {
   const [selected, setSelected] = useState<number | null>(null);
   const [previewOrder, setPreviewOrder] = useState(SAMPLE);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<TranslatableError | null>(null);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,10 +87,10 @@ export function TemplateEditor() {
         setDirty(false);
         setNotice(null);
       } catch (err) {
-        setNotice({ kind: 'error', text: t('templates.error.load', { message: errorText(err) }) });
+        setNotice({ kind: 'error', text: t('templates.error.load', { message: describe(err) }) });
       }
     },
-    [controller, t],
+    [controller, t, describe],
   );
 
   // First load: the list, the local orders for the preview, and the template packing uses now.
@@ -108,7 +107,7 @@ export function TemplateEditor() {
         setOrders(localOrders);
         await load(first.active.name);
       } catch (err) {
-        if (!cancelled) setNotice({ kind: 'error', text: t('templates.error.load', { message: errorText(err) }) });
+        if (!cancelled) setNotice({ kind: 'error', text: t('templates.error.load', { message: describe(err) }) });
       }
     })();
     return () => {
@@ -132,7 +131,7 @@ export function TemplateEditor() {
             setPreviewError(null);
           },
           (err: unknown) => {
-            if (!cancelled) setPreviewError(errorText(err));
+            if (!cancelled) setPreviewError(translatable(err));
           },
         );
     }, PREVIEW_DELAY_MS);
@@ -235,7 +234,7 @@ export function TemplateEditor() {
       setNotice({ kind: 'ok', text: t('templates.savedAs', { name: ref.name, version: ref.version }) });
       await refreshList();
     } catch (err) {
-      setNotice({ kind: 'error', text: t('templates.error.save', { message: errorText(err) }) });
+      setNotice({ kind: 'error', text: t('templates.error.save', { message: describe(err) }) });
     } finally {
       setBusy(false);
     }
@@ -249,7 +248,7 @@ export function TemplateEditor() {
       setNotice({ kind: 'ok', text: t('templates.activeNow', { name: ref.name, version: ref.version }) });
       await refreshList();
     } catch (err) {
-      setNotice({ kind: 'error', text: t('templates.error.save', { message: errorText(err) }) });
+      setNotice({ kind: 'error', text: t('templates.error.save', { message: describe(err) }) });
     } finally {
       setBusy(false);
     }
@@ -351,7 +350,7 @@ export function TemplateEditor() {
             </div>
             {previewError && (
               <p className="template-notice error" data-testid="template-preview-error">
-                {t('templates.previewError', { message: previewError })}
+                {t('templates.previewError', { message: errorLine(locale, previewError) })}
               </p>
             )}
             {preview && preview.warnings.length > 0 && (

@@ -323,14 +323,17 @@ describe('web shell', () => {
       const reply = await invoke(4, 'sync:now', {});
       expect(reply).toMatchObject({ type: 'result', id: 4, ok: false, error: { code: 'internal' } });
       expect(JSON.stringify(reply)).not.toContain('secret stack detail');
-      // The log has what the client must not: the command and the error with its stack.
+      // The log has what the client must not: the command and the error with its stack, under the same id.
+      const correlationId = (reply as { error: { correlationId: string } }).error.correlationId;
+      expect(correlationId).toMatch(/^[\w-]{10}$/);
       const lines = log.lines();
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({
         level: 'error',
         component: 'web-shell',
         command: 'sync:now',
-        msg: 'command failed',
+        correlationId,
+        msg: 'command sync:now failed',
       });
       expect((lines[0]!.err as { stack: string }).stack).toContain('secret stack detail');
     });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { packErrorCodeSchema } from '../../../src-main/contract';
+import { packErrorCodeSchema, REFUSAL_CODES, refusals, type RefusalSpec } from '../../../src-main/contract';
 import { en } from '../../../src-renderer/i18n/en';
 import { zhCN } from '../../../src-renderer/i18n/zh-CN';
-import { initialLocale, isMessageKey, t } from '../../../src-renderer/i18n';
-import { errorText } from '../../../src-renderer/features/pack/error-text';
+import { initialLocale, t } from '../../../src-renderer/i18n';
+import { CLIENT_ERROR_CODES, errorText } from '../../../src-renderer/lib/error-text';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 describe('i18n dictionaries', () => {
   it('have identical keys', () => {
@@ -16,16 +18,54 @@ describe('i18n dictionaries', () => {
     }
   });
 
-  it('use the same placeholders in both languages', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as Array<keyof typeof en>) expect(names(zhCN[key]), key).toEqual(names(en[key]));
+  it('use in Chinese only placeholders the English text has (English may add English-only details)', () => {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      const english = new Set(placeholders(en[key]));
+      for (const name of placeholders(zhCN[key])) expect(english.has(name), `${key}: {${name}}`).toBe(true);
+    }
+  });
+});
+
+describe('refusal translations', () => {
+  const dictionaries = { en, 'zh-CN': zhCN } as const;
+  const keysOf = (code: string) => [`error.${code}`, `error.${code}.hint`];
+
+  it('translate every refusal code the contract declares, and every code the screen raises, in both languages', () => {
+    const missing: string[] = [];
+    for (const code of [...REFUSAL_CODES, ...CLIENT_ERROR_CODES]) {
+      for (const [locale, dictionary] of Object.entries(dictionaries)) {
+        for (const key of keysOf(code)) if (!Object.hasOwn(dictionary, key)) missing.push(`${locale} ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
-  it('translate every error code the core can send, with a hint', () => {
-    for (const code of [...packErrorCodeSchema.options, 'disconnected']) {
-      expect(isMessageKey(`error.${code}`), code).toBe(true);
-      expect(isMessageKey(`error.${code}.hint`), code).toBe(true);
+  it('use only the parameters a code declares, and no English detail in Chinese', () => {
+    const wrong: string[] = [];
+    for (const code of REFUSAL_CODES) {
+      const spec: RefusalSpec = refusals[code];
+      const params = new Set(spec.params ?? []);
+      const details = new Set(spec.details ?? []);
+      for (const key of keysOf(code)) {
+        for (const name of placeholders(en[key as keyof typeof en]))
+          if (!params.has(name) && !details.has(name)) wrong.push(`en ${key}: {${name}} is not a parameter of ${code}`);
+        for (const name of placeholders(zhCN[key as keyof typeof en]))
+          if (!params.has(name)) wrong.push(`zh-CN ${key}: {${name}} is not a parameter ${code} may show in Chinese`);
+      }
     }
+    for (const code of CLIENT_ERROR_CODES) {
+      for (const key of keysOf(code)) {
+        for (const [locale, dictionary] of Object.entries(dictionaries)) {
+          const names = placeholders(dictionary[key as keyof typeof en]);
+          if (names.length > 0) wrong.push(`${locale} ${key}: the screen's own codes carry no parameters`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('give the packing screen a code for every refusal, so a new code cannot reach it untranslated', () => {
+    expect([...packErrorCodeSchema.options].sort()).toEqual([...REFUSAL_CODES].sort());
   });
 });
 
@@ -58,9 +98,30 @@ describe('errorText', () => {
     expect(errorText('zh-CN', wrong).title).toContain('6901234567892');
   });
 
-  it('falls back to the core message for an unknown code', () => {
-    expect(errorText('en', { code: 'printer-on-fire', message: 'Printer on fire', params: {} }).title).toBe(
-      'Error: Printer on fire',
-    );
+  it('names a code it does not know without showing the core message', () => {
+    const text = errorText('zh-CN', { code: 'printer-on-fire', params: { detail: 'Printer on fire' } });
+    expect(text.title).toContain('printer-on-fire');
+    expect(`${text.title}${text.hint}`).not.toContain('Printer on fire');
+  });
+
+  it('shows the correlation id of an internal failure in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const text = errorText(locale, { code: 'internal', correlationId: 'k3Xq9Z_aB1' });
+      expect(text.title + text.hint).toContain('k3Xq9Z_aB1');
+    }
+  });
+
+  it('translates parameters that are codes themselves (printer conditions, fee kinds)', () => {
+    const notReady = { code: 'printer-not-ready', params: { condition: 'paper-out', printer: 'tcp://10.0.0.5:9100' } };
+    expect(errorText('zh-CN', notReady).title).toContain('缺纸');
+    expect(errorText('en', notReady).title).toContain('out of paper');
+    const fee = { code: 'fee-already-posted', params: { trackingNumber: 'SF1', kind: 'freight' } };
+    expect(errorText('zh-CN', fee).title).toBe('SF1 的运费已经提交过');
+  });
+
+  it('keeps English details out of the Chinese text', () => {
+    const failed = { code: 'print-failed', params: { reason: 'connect ECONNREFUSED 10.0.0.5:9100' } };
+    expect(errorText('en', failed).title).toContain('ECONNREFUSED');
+    expect(errorText('zh-CN', failed).title + errorText('zh-CN', failed).hint).not.toMatch(/[A-Za-z]{3,}/);
   });
 });

@@ -1,5 +1,8 @@
+import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { PackState, QueueStatus } from '../../../src-main/contract';
+import { silentLogger } from '../../../src-main/platform';
+import { StationError } from '../../../src-main/station';
 import { dispatchCommand } from '../../../src-main/station/dispatch-command';
 import type { CommandHandlers, StationApi } from '../../../src-main/station/station-api';
 import { fakeHandlers } from '../../helpers/fake-handlers';
@@ -89,31 +92,68 @@ describe('dispatchCommand', () => {
     }
   });
 
-  it('keeps code and message of an error carrying a string code', async () => {
-    const err = Object.assign(new Error('Order SO-1 is cancelled in the ERP.'), { code: 'order-cancelled' });
+  it('passes a StationError through with its code, message and params', async () => {
+    const refusal = new StationError('order-cancelled', 'order SO-1 is cancelled in the ERP; do not ship it', {
+      orderNo: 'SO-1',
+    });
     const result = await dispatchCommand(
-      fakeApi({ 'pack:cancel': async () => Promise.reject(err) }),
+      fakeApi({ 'pack:cancel': async () => Promise.reject(refusal) }),
       'pack:cancel',
       {},
     );
     expect(result).toEqual({
       ok: false,
-      error: { code: 'order-cancelled', message: 'Order SO-1 is cancelled in the ERP.' },
+      error: {
+        code: 'order-cancelled',
+        message: 'order SO-1 is cancelled in the ERP; do not ship it',
+        params: { orderNo: 'SO-1' },
+      },
     });
   });
 
-  it('turns any other exception into internal without leaking its message', async () => {
-    const onInternalError = vi.fn();
+  it('does not trust a thrown object because it carries a string code', async () => {
+    const impostor = Object.assign(new Error('Order SO-1 is cancelled in the ERP.'), { code: 'order-cancelled' });
+    const result = await dispatchCommand(
+      fakeApi({ 'pack:cancel': async () => Promise.reject(impostor) }),
+      'pack:cancel',
+      {},
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('SO-1');
+  });
+
+  it('turns any other exception into internal with a correlation id, logging it with its stack', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
     const secret = new Error('ENOENT /home/packer/.config/dockside/station.db');
     const result = await dispatchCommand(
       fakeApi({ 'sync:now': async () => Promise.reject(secret) }),
       'sync:now',
       {},
-      { onInternalError },
+      { logger, newCorrelationId: () => 'abc123XYZ9' },
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'internal', correlationId: 'abc123XYZ9', params: { correlationId: 'abc123XYZ9' } },
+    });
     expect(!result.ok && result.error.message).not.toContain('ENOENT');
-    expect(onInternalError).toHaveBeenCalledWith(secret, 'sync:now');
+    const line = JSON.parse(lines[0]!) as { correlationId: string; command: string; err: { stack: string } };
+    expect(line).toMatchObject({ correlationId: 'abc123XYZ9', command: 'sync:now' });
+    expect(line.err.stack).toContain('ENOENT /home/packer');
+  });
+
+  it("logs through the station's own logger when the shell passes none", async () => {
+    const error = vi.fn();
+    const api = { ...fakeApi({ 'sync:now': async () => Promise.reject(new Error('boom')) }) };
+    api.logger = { ...silentLogger, error };
+    const result = await dispatchCommand(api, 'sync:now', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const correlationId = !result.ok ? result.error.correlationId : undefined;
+    expect(correlationId).toMatch(/^[\w-]{10}$/);
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({ correlationId, command: 'sync:now' }),
+      expect.any(String),
+    );
   });
 
   it('never lets an exception escape: sync throws, thrown non-errors, hostile getters, failing loggers', async () => {
@@ -142,8 +182,11 @@ describe('dispatchCommand', () => {
     });
 
     const badLogger = {
-      onInternalError: () => {
-        throw new Error('logger down');
+      logger: {
+        ...silentLogger,
+        error: () => {
+          throw new Error('logger down');
+        },
       },
     };
     await expect(dispatchCommand(thrownString, 'pack:confirm', {}, badLogger)).resolves.toMatchObject({

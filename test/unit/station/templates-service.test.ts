@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createLabelRenderer, loadBuiltInTemplate } from '../../../src-main/labels';
 import { assetsDir } from '../../../src-main/platform';
-import { createTemplatesService, SAMPLE_ORDER_NO, TemplateError } from '../../../src-main/station';
+import { createTemplatesService, SAMPLE_ORDER_NO, StationError } from '../../../src-main/station';
 import {
   createOrdersRepository,
   createSettingsRepository,
@@ -71,7 +71,7 @@ describe('templates service', () => {
     // A new name starts at 1.
     expect(templates.save({ template: edited, name: 'shop-a' })).toEqual({ name: 'shop-a', version: 1 });
     await expect(templates.get('shop-a', 7)).rejects.toMatchObject({ code: 'template-not-found' });
-    await expect(templates.get('nope')).rejects.toBeInstanceOf(TemplateError);
+    await expect(templates.get('nope')).rejects.toBeInstanceOf(StationError);
   });
 
   it('refuses an invalid template with a message naming the problem', () => {
