@@ -46,6 +46,7 @@ export const packErrorCodeSchema = z.enum([
   'nothing-to-retry',
   'no-backup-printer',
   'order-claimed',
+  'disk-full',
 ]);
 export type PackErrorCode = z.infer<typeof packErrorCodeSchema>;
 

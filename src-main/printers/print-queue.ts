@@ -89,6 +89,11 @@ export interface PrintQueue {
   printAgain(
     request: Omit<PrintRequest, 'jobId'> & { id: string; of: string; requestedBy: string; reason: string },
   ): Promise<PrintResult & { job: PrintJobRecord }>;
+  /**
+   * Records that a queued job will not be sent (its label could not be rendered): `failed`, nothing sent, so
+   * another copy may be printed. A job past `queued` is left as it is.
+   */
+  abandon(jobId: string, detail: string): void;
   get(jobId: string): PrintJobRecord | null;
 }
 
@@ -128,6 +133,9 @@ export function createPrintQueue({ jobs, clock }: { jobs: PrintJobsRepository; c
       });
       const result = await run({ ...request, jobId: job.id });
       return { ...result, job: jobs.get(job.id)! };
+    },
+    abandon(jobId, detail) {
+      if (jobs.get(jobId)?.state === 'queued') jobs.finish(jobId, 'failed', detail, now());
     },
     get: (jobId) => jobs.get(jobId),
   };

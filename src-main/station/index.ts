@@ -1,7 +1,8 @@
 export * from './station-api';
 export * from './event-hub';
 export * from './station-error';
-export * from './pack-service';
+export * from './pack/pack-service';
+export type { LabelRendering, ResolveTemplate } from './pack/pack-printing';
 export * from './sync-service';
 export * from './station-handlers';
 export * from './templates-service';

@@ -74,6 +74,8 @@ export const en = {
   'error.unknown-command.hint': 'Use the command barcodes printed from settings.',
   'error.internal': 'Something went wrong in the station',
   'error.internal.hint': 'Scan again. If it happens again, tell a supervisor.',
+  'error.disk-full': "The station's disk is full; nothing scanned or printed is lost",
+  'error.disk-full.hint': 'Call a supervisor to free space on this PC, then scan an item of the order again.',
   'error.disconnected': 'Not connected to the station: the scan was not sent',
   'error.disconnected.hint': 'Wait until the connection banner is gone, then scan again.',
   'error.unknown': 'Error: {message}',

@@ -76,6 +76,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.unknown-command.hint': '请使用从设置中打印的指令条码。',
   'error.internal': '工作台出现内部错误',
   'error.internal.hint': '请重新扫描。如果再次出现，请联系主管。',
+  'error.disk-full': '本工作台电脑的磁盘已满；已扫描和已打印的内容都不会丢失',
+  'error.disk-full.hint': '请联系主管清理这台电脑的磁盘空间，然后重新扫描该订单的任一商品。',
   'error.disconnected': '未连接到工作台：扫描未发送',
   'error.disconnected.hint': '请等待连接提示消失后重新扫描。',
   'error.unknown': '错误：{message}',
