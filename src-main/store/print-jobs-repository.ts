@@ -69,6 +69,8 @@ export interface PrintJobsRepository {
     of: string;
     printer: string;
     profile: string | null;
+    /** Null: the original's template. */
+    template: string | null;
     requestedBy: string;
     reason: string;
     now: string;
@@ -144,7 +146,8 @@ export function createPrintJobsRepository(db: Database.Database): PrintJobsRepos
   const insertAgain = db.prepare(`
     INSERT INTO print_jobs (id, idempotency_key, order_no, tracking_number, printer, profile, template, state,
                             reprint_of, requested_by, reason, created_at, updated_at)
-    SELECT @id, @id, order_no, tracking_number, @printer, @profile, template, 'queued', id, @requestedBy, @reason,
+    SELECT @id, @id, order_no, tracking_number, @printer, @profile, COALESCE(@template, template), 'queued', id,
+           @requestedBy, @reason,
            @now, @now
     FROM print_jobs WHERE id = @of`);
   const setProfile = db.prepare('UPDATE print_jobs SET profile = ? WHERE id = ?');

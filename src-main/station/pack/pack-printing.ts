@@ -70,7 +70,8 @@ export function createPackPrinting(deps: PackPrintingDeps, bench: BenchState): P
   /** A new copy of job `of`, logged as asked by `requestedBy` for `reason`. */
   function again(cur: OpenOrder, of: string, requestedBy: string, reason: string): { id: string; deliver: Deliver } {
     const id = deps.newId();
-    return { id, deliver: (request) => queue.printAgain({ ...request, id, of, requestedBy, reason }) };
+    const template = cur.template.ref;
+    return { id, deliver: (request) => queue.printAgain({ ...request, id, of, requestedBy, reason, template }) };
   }
 
   async function print(cur: OpenOrder, target: 'primary' | 'backup'): Promise<void> {
