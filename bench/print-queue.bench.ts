@@ -83,8 +83,9 @@ async function main(): Promise<void> {
     const pools = createNumberPoolRepository(db);
     pools.ensure({ carrier: 'DSX', prefix: 'DS', nextSerial: 10_000_000, endSerial: 19_999_999 });
     const clock = () => new Date();
-    const shipping = createShippingStore({ db, outbox: createOutbox({ db, clock }), pools });
-    const queue = createPrintQueue({ jobs: createPrintJobsRepository(db), clock });
+    const jobs = createPrintJobsRepository(db);
+    const shipping = createShippingStore({ db, outbox: createOutbox({ db, clock }), pools, jobs });
+    const queue = createPrintQueue({ jobs, clock });
     await measure('queue', async (i) => {
       const job = shipping.queuePrint({
         id: `q${i}`,

@@ -191,7 +191,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
       nextSerial: block * 1e7,
       endSerial: block * 1e7 + 9_999_999,
     });
-    const shipping = createShippingStore({ db, outbox, pools });
+    const printJobs = createPrintJobsRepository(db);
+    const shipping = createShippingStore({ db, outbox, pools, jobs: printJobs });
     const catalog = config.printerCatalog ?? builtInPrinterCatalog;
     const assetsDir = config.assetsDir ?? defaultAssetsDir(findAppRoot());
     const labels = createLabelRenderer({ assetsDir });
@@ -205,7 +206,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       stationId,
     });
     const hub = createEventHub();
-    const printQueue = createPrintQueue({ jobs: createPrintJobsRepository(db), clock });
+    const printQueue = createPrintQueue({ jobs: printJobs, clock });
     const logPrinterChange = printerChangeLogger(logger.child({ component: 'printers' }));
     const printers = createPrintersService({
       settings,
@@ -286,11 +287,11 @@ export async function createStation(config: StationConfig): Promise<Station> {
       puller,
       connectivity,
       labels,
-      printer,
       printQueue,
       printers: () => printers.current(),
       stationId,
-      carrier: LOCAL_CARRIER.code,
+      operator: `packer@${stationId}`,
+      logger: logger.child({ component: 'pack' }),
       // An order asking for a carrier whose ranges the station holds gets that carrier's numbers (with its check
       // digit); any other order gets the station's own.
       carrierFor: (order) => (order.carrier && pools.hasRanges(order.carrier) ? order.carrier : LOCAL_CARRIER.code),

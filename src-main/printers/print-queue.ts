@@ -87,8 +87,20 @@ export interface PrintQueue {
    * backup printer after the first one failed. Always a person's explicit action, logged with who and why.
    */
   printAgain(
-    request: Omit<PrintRequest, 'jobId'> & { id: string; of: string; requestedBy: string; reason: string },
+    request: Omit<PrintRequest, 'jobId'> & {
+      id: string;
+      of: string;
+      requestedBy: string;
+      reason: string;
+      /** The template version the copy is drawn with, when it is not the original's (nothing printed before). */
+      template?: string | undefined;
+    },
   ): Promise<PrintResult & { job: PrintJobRecord }>;
+  /**
+   * Records that a queued job will not be sent (its label could not be rendered): `failed`, nothing sent, so
+   * another copy may be printed. A job past `queued` is left as it is.
+   */
+  abandon(jobId: string, detail: string): void;
   get(jobId: string): PrintJobRecord | null;
 }
 
@@ -116,10 +128,11 @@ export function createPrintQueue({ jobs, clock }: { jobs: PrintJobsRepository; c
   };
   return {
     run,
-    async printAgain({ id, of, requestedBy, reason, ...request }) {
+    async printAgain({ id, of, requestedBy, reason, template, ...request }) {
       const job = jobs.queueAgain({
         id,
         of,
+        template: template ?? null,
         printer: request.printer.uri,
         profile: request.printer.profile?.name ?? null,
         requestedBy,
@@ -128,6 +141,9 @@ export function createPrintQueue({ jobs, clock }: { jobs: PrintJobsRepository; c
       });
       const result = await run({ ...request, jobId: job.id });
       return { ...result, job: jobs.get(job.id)! };
+    },
+    abandon(jobId, detail) {
+      if (jobs.get(jobId)?.state === 'queued') jobs.finish(jobId, 'failed', detail, now());
     },
     get: (jobId) => jobs.get(jobId),
   };

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { commands, isCommandName, type CallResult, type RefusalCode } from '../contract';
 import { silentLogger, type Logger } from '../platform';
 import type { StationApi } from './station-api';
+import { internalFailure } from './internal-failure';
 import { StationError } from './station-error';
 
 /** Optional parts of {@link dispatchCommand}. */
@@ -17,11 +17,6 @@ export interface DispatchOptions {
 }
 
 const MAX_ISSUES_IN_MESSAGE = 5;
-
-/** A short id a person can read out over the phone and a supporter can grep the log for. */
-export function newCorrelationId(): string {
-  return randomBytes(8).toString('base64url').slice(0, 10);
-}
 
 /**
  * Runs one command arriving from outside the core (Electron IPC, the web shell's WebSocket) with every check the
@@ -69,24 +64,14 @@ export async function dispatchCommand(
     if (error instanceof StationError) {
       return { ok: false, error: { code: error.code, message: error.message, params: { ...error.params } } };
     }
-    const correlationId = (options.newCorrelationId ?? newCorrelationId)();
-    try {
-      (options.logger ?? api.logger ?? silentLogger).error(
-        { err: error, correlationId, command: name },
-        `command ${name} failed`,
-      );
-    } catch {
-      // A failing logger must not turn a handled failure into an escaping one.
-    }
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: `The station could not run "${name}" (error ${correlationId}). Try again; if it keeps failing, restart the station and give a supervisor this code.`,
-        params: { correlationId },
-        correlationId,
-      },
-    };
+    const refusal = internalFailure(
+      error,
+      options.logger ?? api.logger ?? silentLogger,
+      { command: name },
+      options.newCorrelationId,
+    );
+    const { correlationId } = refusal.params as { correlationId: string };
+    return { ok: false, error: { code: 'internal', message: refusal.message, params: refusal.params, correlationId } };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { CommandInput, CommandOutput, PrinterSettingsView, PrintersStatus, PrinterStatusView } from '../contract';
 import { PrintError, printOnce, type Printer, type PrinterProfile, type StatusReading } from '../printers';
 import type { SettingsRepository } from '../store';
-import type { LabelRendering } from './pack-service';
+import type { LabelRendering } from './pack/pack-printing';
 import { toStationError } from './refusal-from-failure';
 import { StationError } from './station-error';
 import { SAMPLE_ORDER } from './templates-service';

@@ -1,7 +1,7 @@
 import type { OrderSummary, StationInfo } from '../contract';
 import { totalUnits } from '../domain';
 import type { OrdersRepository } from '../store';
-import type { PackService } from './pack-service';
+import type { PackService } from './pack/pack-service';
 import type { CommandHandlers } from './station-api';
 import type { ErpSettingsService } from './erp-settings-service';
 import type { SyncService } from './sync-service';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createPrintJobsRepository } from './print-jobs-repository';
 
 /** What {@link recoverAfterCrash} found. */
 export interface RecoveryReport {
@@ -13,17 +14,14 @@ export interface RecoveryReport {
  * finding is written to `recovery_log` in the same transaction.
  */
 export function recoverAfterCrash(db: Database.Database, now: string): RecoveryReport {
-  const sent = db.prepare(
-    "SELECT id, order_no AS orderNo, tracking_number AS trackingNumber FROM print_jobs WHERE state = 'sent'",
-  );
-  const markUnknown = db.prepare(
-    "UPDATE print_jobs SET state = 'unknown', error = ?, updated_at = ? WHERE id = ? AND state = 'sent'",
-  );
+  const jobs = createPrintJobsRepository(db);
   const log = db.prepare('INSERT INTO recovery_log (at, kind, detail) VALUES (?, ?, ?)');
   return db.transaction(() => {
-    const unknownPrints = sent.all() as RecoveryReport['unknownPrints'];
+    const unknownPrints = jobs
+      .inState('sent')
+      .map(({ id, orderNo, trackingNumber }) => ({ id, orderNo, trackingNumber }));
     for (const job of unknownPrints) {
-      markUnknown.run('the station stopped while this label was being sent; it may have printed', now, job.id);
+      jobs.markInterrupted(job.id, 'the station stopped while this label was being sent; it may have printed', now);
       log.run(now, 'print-unknown', JSON.stringify(job));
     }
     return { unknownPrints };

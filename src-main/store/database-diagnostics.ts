@@ -7,7 +7,7 @@ import { STATION_DB_FILE } from './open-database';
 import { createOutbox, type OutboxState } from './outbox';
 import { createPrintJobsRepository } from './print-jobs-repository';
 import { listSettings } from './settings-repository';
-import type { PrintJobState } from './shipping-store';
+import type { PrintJobState } from './print-jobs-repository';
 
 /** What a support engineer needs to know about a station database, read without changing it. */
 export interface DatabaseDiagnostics {

@@ -1,5 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { PrintJob, PrintJobState } from './shipping-store';
+
+/** States of a print job. Once bytes may have reached a printer a job is never resent automatically. */
+export type PrintJobState = 'queued' | 'sent' | 'confirmed' | 'unknown' | 'failed';
+
+/** A persisted print job. */
+export interface PrintJob {
+  id: string;
+  orderNo: string;
+  trackingNumber: string;
+  printer: string;
+  template: string;
+  state: PrintJobState;
+  error: string | null;
+}
 
 /** A print job with what the print queue records about it. */
 export interface PrintJobRecord extends PrintJob {
@@ -17,12 +30,35 @@ export interface PrintJobRecord extends PrintJob {
   updatedAt: string;
 }
 
-/** The print queue's persistence: every state change of a job is one statement, so a crash leaves a true record. */
+/**
+ * The only owner of the `print_jobs` table: every state change of a job is one statement, so a crash leaves a
+ * true record. Callers that must write a job together with other rows (the tracking number it uses) call it
+ * inside their own transaction on the same database.
+ */
 export interface PrintJobsRepository {
   get(id: string): PrintJobRecord | null;
   byKey(idempotencyKey: string): PrintJobRecord | null;
   /** Jobs of one order, oldest first. */
   forOrder(orderNo: string): PrintJobRecord[];
+  /** The order's first job (not a copy of another): the one whose tracking number the order keeps. */
+  firstOfOrder(orderNo: string): PrintJobRecord | null;
+  /** Records a queued job; `reprintOf` names the job it is a copy of (same order and tracking number). */
+  queue(job: {
+    id: string;
+    orderNo: string;
+    trackingNumber: string;
+    printer: string;
+    template: string;
+    reprintOf: string | null;
+    now: string;
+  }): PrintJobRecord;
+  /** Jobs in one state, oldest first (crash recovery looks for `sent`). */
+  inState(state: PrintJobState): PrintJobRecord[];
+  /**
+   * Marks a job that was being sent when the station stopped as `unknown` (it may have printed).
+   * @returns false when the job was not `sent` any more
+   */
+  markInterrupted(id: string, reason: string, now: string): boolean;
   /**
    * Records another job for an existing job's order and tracking number: a reprint (person, reason) or a copy on
    * another printer after the first one failed with nothing sent.
@@ -33,6 +69,8 @@ export interface PrintJobsRepository {
     of: string;
     printer: string;
     profile: string | null;
+    /** Null: the original's template. */
+    template: string | null;
     requestedBy: string;
     reason: string;
     now: string;
@@ -97,10 +135,21 @@ export function createPrintJobsRepository(db: Database.Database): PrintJobsRepos
   const get = db.prepare('SELECT * FROM print_jobs WHERE id = ?');
   const byKey = db.prepare('SELECT * FROM print_jobs WHERE idempotency_key = ?');
   const forOrder = db.prepare('SELECT * FROM print_jobs WHERE order_no = ? ORDER BY created_at, rowid');
+  const firstOfOrder = db.prepare(
+    'SELECT * FROM print_jobs WHERE order_no = ? AND reprint_of IS NULL ORDER BY created_at, rowid LIMIT 1',
+  );
+  const insert = db.prepare(`
+    INSERT INTO print_jobs (id, order_no, tracking_number, printer, template, state, reprint_of, created_at, updated_at)
+    VALUES (@id, @orderNo, @trackingNumber, @printer, @template, 'queued', @reprintOf, @now, @now)`);
+  const inState = db.prepare('SELECT * FROM print_jobs WHERE state = ? ORDER BY created_at, rowid');
+  const markInterrupted = db.prepare(
+    "UPDATE print_jobs SET state = 'unknown', error = ?, updated_at = ? WHERE id = ? AND state = 'sent'",
+  );
   const insertAgain = db.prepare(`
     INSERT INTO print_jobs (id, idempotency_key, order_no, tracking_number, printer, profile, template, state,
                             reprint_of, requested_by, reason, created_at, updated_at)
-    SELECT @id, @id, order_no, tracking_number, @printer, @profile, template, 'queued', id, @requestedBy, @reason,
+    SELECT @id, @id, order_no, tracking_number, @printer, @profile, COALESCE(@template, template), 'queued', id,
+           @requestedBy, @reason,
            @now, @now
     FROM print_jobs WHERE id = @of`);
   const setProfile = db.prepare('UPDATE print_jobs SET profile = ? WHERE id = ?');
@@ -123,6 +172,18 @@ export function createPrintJobsRepository(db: Database.Database): PrintJobsRepos
       return row ? toRecord(row) : null;
     },
     forOrder: (orderNo) => (forOrder.all(orderNo) as Row[]).map(toRecord),
+    firstOfOrder(orderNo) {
+      const row = firstOfOrder.get(orderNo) as Row | undefined;
+      return row ? toRecord(row) : null;
+    },
+    queue(job) {
+      insert.run(job);
+      return read(job.id)!;
+    },
+    inState: (state) => (inState.all(state) as Row[]).map(toRecord),
+    markInterrupted(id, reason, now) {
+      return markInterrupted.run(reason, now, id).changes === 1;
+    },
     queueAgain(job) {
       const result = insertAgain.run(job);
       if (result.changes !== 1) throw new Error(`print job ${job.of} not found; nothing to print again`);

@@ -1,20 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Outbox } from './outbox';
 import type { NumberPoolRepository } from './number-pool-repository';
-
-/** States of a print job. Once bytes may have reached a printer a job is never resent automatically. */
-export type PrintJobState = 'queued' | 'sent' | 'confirmed' | 'unknown' | 'failed';
-
-/** A persisted print job. */
-export interface PrintJob {
-  id: string;
-  orderNo: string;
-  trackingNumber: string;
-  printer: string;
-  template: string;
-  state: PrintJobState;
-  error: string | null;
-}
+import type { PrintJob, PrintJobsRepository } from './print-jobs-repository';
 
 /** A shipment recorded at this station. */
 export interface LocalShipment {
@@ -72,10 +59,6 @@ export interface ShippingStore {
     template: string;
     now: string;
   }): PrintJob;
-  /** Records a queued print job for a number the order already has (reprints). */
-  queueReprint(job: { id: string; reprintOf: string; now: string }): PrintJob;
-  setPrintState(id: string, state: PrintJobState, error: string | null, now: string): void;
-  getPrintJob(id: string): PrintJob | null;
   /**
    * Records the confirmed shipment, marks the order shipped here and queues the ERP write-back, all in one
    * transaction: after a crash either all three exist or none.
@@ -84,46 +67,19 @@ export interface ShippingStore {
   findShipment(orderNo: string): LocalShipment | null;
 }
 
-interface PrintJobRow {
-  id: string;
-  order_no: string;
-  tracking_number: string;
-  printer: string;
-  template: string;
-  state: PrintJobState;
-  error: string | null;
-}
-
-const toJob = (row: PrintJobRow): PrintJob => ({
-  id: row.id,
-  orderNo: row.order_no,
-  trackingNumber: row.tracking_number,
-  printer: row.printer,
-  template: row.template,
-  state: row.state,
-  error: row.error,
-});
-
 /** Creates the shipping store over an open station database and the repositories it writes with. */
 export function createShippingStore({
   db,
   outbox,
   pools,
+  jobs,
 }: {
   db: Database.Database;
   outbox: Outbox;
   pools: NumberPoolRepository;
+  /** Over the same database: its writes join this store's transactions. */
+  jobs: PrintJobsRepository;
 }): ShippingStore {
-  const insertJob = db.prepare(`
-    INSERT INTO print_jobs (id, order_no, tracking_number, printer, template, state, reprint_of, created_at, updated_at)
-    VALUES (@id, @orderNo, @trackingNumber, @printer, @template, 'queued', @reprintOf, @now, @now)`);
-  const getJob = db.prepare(
-    'SELECT id, order_no, tracking_number, printer, template, state, error FROM print_jobs WHERE id = ?',
-  );
-  const firstJobOf = db.prepare(
-    'SELECT id, tracking_number FROM print_jobs WHERE order_no = ? AND reprint_of IS NULL ORDER BY created_at, rowid LIMIT 1',
-  );
-  const setState = db.prepare('UPDATE print_jobs SET state = ?, error = ?, updated_at = ? WHERE id = ?');
   const insertShipment = db.prepare(`
     INSERT INTO shipments (id, order_no, tracking_number, carrier, weight_kg, order_version, print_job_id, created_at)
     VALUES (@id, @orderNo, @trackingNumber, @carrier, @weightKg, @orderVersion, @printJobId, @now)`);
@@ -134,32 +90,17 @@ export function createShippingStore({
     'SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE order_no = ?',
   );
 
-  const readJob = (id: string): PrintJob | null => {
-    const row = getJob.get(id) as PrintJobRow | undefined;
-    return row ? toJob(row) : null;
-  };
-
   return {
     queuePrint: db.transaction(
       (job: { id: string; orderNo: string; carrier: string; printer: string; template: string; now: string }) => {
         // An order keeps the first number it was given: after a crash (the label may be on a parcel already) or a
         // re-scan the next print carries the same number, recorded as a copy of the first job. Never two numbers.
-        const earlier = firstJobOf.get(job.orderNo) as { id: string; tracking_number: string } | undefined;
-        const trackingNumber = earlier?.tracking_number ?? pools.take(job.carrier);
-        insertJob.run({ ...job, trackingNumber, reprintOf: earlier?.id ?? null });
-        return readJob(job.id)!;
+        const earlier = jobs.firstOfOrder(job.orderNo);
+        const trackingNumber = earlier?.trackingNumber ?? pools.take(job.carrier);
+        const { id, orderNo, printer, template, now } = job;
+        return jobs.queue({ id, orderNo, trackingNumber, printer, template, reprintOf: earlier?.id ?? null, now });
       },
     ),
-    queueReprint: db.transaction((job: { id: string; reprintOf: string; now: string }) => {
-      const original = readJob(job.reprintOf);
-      if (!original) throw new Error(`print job ${job.reprintOf} not found`);
-      insertJob.run({ ...original, id: job.id, reprintOf: original.id, now: job.now });
-      return readJob(job.id)!;
-    }),
-    setPrintState(id, state, error, now) {
-      setState.run(state, error, now, id);
-    },
-    getPrintJob: readJob,
     confirm: db.transaction((s: ConfirmedShipment) => {
       insertShipment.run({ ...s });
       const changed = markShipped.run(s.trackingNumber, s.now, s.orderNo).changes;

@@ -309,9 +309,9 @@ export const en = {
   'error.forbidden.hint': 'Open the station from its own window or address.',
   'error.unavailable': 'This station does not offer this function',
   'error.unavailable.hint': 'Ask a supervisor which station does.',
-  'error.disk-full': "The station's disk is full",
+  'error.disk-full': "The station's disk is full; nothing scanned or printed is lost",
   'error.disk-full.hint':
-    'Nothing more can be saved on this PC. Free disk space (old label files, backups) or call IT, then try again. The ERP is not the problem.',
+    'Nothing more can be saved on this PC. Free disk space (old label files, backups) or call IT, then try again; at the bench, scan an item of the order again. The ERP is not the problem.',
   'error.printer-uri-invalid': 'The printer address {uri} is not valid',
   'error.printer-uri-invalid.hint': 'Write it as {expected}.',
   'error.printer-profile-missing': 'The printer {uri} needs a printer model',

@@ -305,9 +305,9 @@ export const zhCN: Record<MessageKey, string> = {
   'error.forbidden.hint': '请从工作台自己的窗口或地址打开。',
   'error.unavailable': '此工作台不提供该功能',
   'error.unavailable.hint': '请向主管确认哪台工作台提供该功能。',
-  'error.disk-full': '工作台的磁盘已满',
+  'error.disk-full': '工作台的磁盘已满；已扫描和已打印的内容都不会丢失',
   'error.disk-full.hint':
-    '此电脑无法再保存任何数据。请清理磁盘空间（旧面单文件、备份）或联系 IT，然后重试。这不是 ERP 的问题。',
+    '此电脑无法再保存任何数据。请清理磁盘空间（旧面单文件、备份）或联系 IT，然后重试；在包装台上请重新扫描该订单的任一商品。这不是 ERP 的问题。',
   'error.printer-uri-invalid': '打印机地址 {uri} 无效',
   'error.printer-uri-invalid.hint': '请按以下格式填写：{expected}。',
   'error.printer-profile-missing': '打印机 {uri} 需要选择打印机型号',

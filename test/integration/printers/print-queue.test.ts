@@ -45,8 +45,8 @@ describe('print queue against the printer emulator', () => {
     createOrdersRepository(db).upsert(latinOrder, [], clock().toISOString());
     const pools = createNumberPoolRepository(db);
     pools.ensure({ carrier: 'DSX', prefix: 'DS', nextSerial: 10_000_000, endSerial: 19_999_999 });
-    shipping = createShippingStore({ db, outbox: createOutbox({ db, clock }), pools });
     jobs = createPrintJobsRepository(db);
+    shipping = createShippingStore({ db, outbox: createOutbox({ db, clock }), pools, jobs });
     queue = createPrintQueue({ jobs, clock });
     emulator = await startPrinterEmulator('zpl');
   });

@@ -7,6 +7,7 @@ import {
   createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
+  createPrintJobsRepository,
   createShippingStore,
   openStationDatabase,
   PoolExhaustedError,
@@ -105,7 +106,7 @@ describe('shipping store', () => {
     pools.ensure({ carrier: 'DSX', prefix: 'DS', nextSerial: 1, endSerial: 1000 });
     const orders = createOrdersRepository(db);
     orders.upsert(order, [], now.toISOString());
-    const shipping = createShippingStore({ db, outbox, pools });
+    const shipping = createShippingStore({ db, outbox, pools, jobs: createPrintJobsRepository(db) });
     const job = shipping.queuePrint({
       id: 'job-1',
       orderNo: 'SO-9',

@@ -1,0 +1,295 @@
+import type { PackState } from '../../contract';
+import { applyItemScan, parseScanCommand } from '../../domain';
+import type { ShipmentConfirmation } from '../../erp';
+import type { ScanLog, ShippingStore } from '../../store';
+import type { ClaimService } from '../claim-service';
+import type { Logger } from '../../platform';
+import { internalFailure } from '../internal-failure';
+import { isDiskFull, toStationError } from '../refusal-from-failure';
+import { StationError } from '../station-error';
+import { createOrderRefresh, type OrderRefreshDeps } from './order-refresh';
+import { createPackPrinting, resolvePackTemplate, type PackPrintingDeps } from './pack-printing';
+import { createBenchState, type OpenOrder } from './pack-state';
+
+/** The packer's use cases: scan an order, scan its items, print, confirm. */
+export interface PackService {
+  state(): PackState;
+  /** Applies one scan: an order number, an item barcode or a command barcode. Scans are handled strictly in order. */
+  scan(code: string): Promise<PackState>;
+  confirm(): Promise<PackState>;
+  cancel(): Promise<PackState>;
+  acknowledge(): Promise<PackState>;
+  /**
+   * Prints the label that failed with nothing sent again, on the primary printer (after fixing it) or on the
+   * station's backup printer. Refused when the last job may have printed: that takes an explicit reprint.
+   */
+  retryPrint(target: 'primary' | 'backup'): Promise<PackState>;
+  /** An explicit second copy of the printed label, logged with who asked and why. */
+  reprint(input: { reason: string; requestedBy?: string }): Promise<PackState>;
+  /** Re-reads whether the last shipment still waits in the outbox (after an upload) and publishes the change. */
+  refreshLastShipped(): void;
+}
+
+/** Everything the pack service works with. Time and ids are dependencies so tests control them. */
+export interface PackServiceDeps extends OrderRefreshDeps, PackPrintingDeps {
+  shipping: Pick<ShippingStore, 'queuePrint' | 'confirm' | 'findShipment'>;
+  scanLog: ScanLog;
+  /** Claims each order in the ERP when it is opened (a renewed lease while packing). */
+  claims: ClaimService;
+  stationId: string;
+  /** Called after every state change, with the new state. */
+  onChange: (state: PackState) => void;
+  /** Called after a shipment was queued for the ERP; the caller decides when to upload. */
+  onShipmentQueued: (orderNo: string, idempotencyKey: string) => void;
+  /** True while the order's shipment still waits in the outbox. */
+  isShipmentQueued: (orderNo: string) => boolean;
+  /** Where a scan's unexpected failure is logged with its stack; the packer sees only its correlation id. */
+  logger: Logger;
+}
+
+/**
+ * Creates the pack service: the bench's state machine (pack-state), its one print path through the print queue
+ * (pack-printing) and the order refresh against the ERP (order-refresh), driven by scans in arrival order.
+ */
+export function createPackService(deps: PackServiceDeps): PackService {
+  const bench = createBenchState();
+  const refresh = createOrderRefresh(deps);
+  const printing = createPackPrinting(deps, bench);
+  // Scans arrive faster than the work they cause; a chain keeps them strictly in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const now = () => deps.clock().toISOString();
+
+  function log(code: string, verdict: string, reason: string | null): void {
+    try {
+      deps.scanLog.record({ at: now(), code, orderNo: bench.current?.stored.order.orderNo ?? null, verdict, reason });
+    } catch (failure) {
+      // A full disk must not stop the bench on top: what the scan did (or the disk-full refusal) is what counts.
+      if (!isDiskFull(failure)) throw failure;
+    }
+  }
+
+  function refuse(code: string, failure: StationError): void {
+    bench.refuse(failure);
+    bench.lastScan = { code, verdict: 'refused', at: now() };
+    log(code, 'refused', failure.code);
+  }
+
+  function accept(code: string, verdict: 'accepted' | 'command'): void {
+    bench.lastScan = { code, verdict, at: now() };
+    log(code, verdict, null);
+  }
+
+  async function openOrder(code: string): Promise<void> {
+    const stored = await refresh.load(code);
+    const order = stored.order;
+    const shipment = deps.shipping.findShipment(order.orderNo);
+    if (shipment || stored.localState === 'shipped' || order.status === 'shipped') {
+      const trackingNumber = shipment?.trackingNumber ?? stored.trackingNumber ?? order.trackingNumber ?? '';
+      throw new StationError(
+        'order-already-shipped',
+        `order ${order.orderNo} is already shipped with tracking number ${trackingNumber}; use reprint for a new copy`,
+        { orderNo: order.orderNo, trackingNumber },
+      );
+    }
+    if (order.status === 'cancelled') {
+      throw new StationError('order-cancelled', `order ${order.orderNo} is cancelled in the ERP; do not ship it`, {
+        orderNo: order.orderNo,
+      });
+    }
+    if (stored.issues.length > 0) {
+      const reasons = stored.issues.map((issue) => issue.message).join('; ');
+      throw new StationError('order-invalid', `order ${order.orderNo} cannot be printed: ${reasons}`, {
+        orderNo: order.orderNo,
+        reasons,
+      });
+    }
+    // Before anything is printed: another station's live claim stops the packer here, not at upload time.
+    await deps.claims.claim(order.orderNo);
+    bench.open(stored, await resolvePackTemplate(deps.resolveTemplate));
+  }
+
+  /** Drops the open order when the ERP cancelled or changed it since it was opened. */
+  async function recheck(cur: OpenOrder): Promise<void> {
+    const refusal = await refresh.recheck(cur);
+    if (!refusal) return;
+    bench.drop();
+    throw refusal;
+  }
+
+  /** Prints the label of an order whose items are all scanned: the first time, or again after nothing printed. */
+  async function printScanned(cur: OpenOrder, target: 'primary' | 'backup' = 'primary'): Promise<void> {
+    await recheck(cur);
+    await printing.print(cur, target);
+  }
+
+  async function scanItem(code: string, cur: OpenOrder): Promise<void> {
+    await deps.claims.renew(cur.stored.order.orderNo);
+    const { result, progress } = applyItemScan(cur.stored.order.lines, cur.progress, code);
+    if (result.kind === 'wrong-item') {
+      throw new StationError('wrong-item', `${code} is not part of order ${cur.stored.order.orderNo}; put it aside`, {
+        barcode: code,
+      });
+    }
+    if (result.kind === 'over-scan') {
+      // Every item is in and no label came out: an item of the order scanned again asks for the label.
+      if (bench.awaitingLabel()) return printScanned(cur);
+      const line = cur.stored.order.lines.find((l) => l.lineNo === result.lineNo)!;
+      throw new StationError(
+        'over-scan',
+        `order ${cur.stored.order.orderNo} needs only ${result.required} of ${line.sku}; put the extra one aside`,
+        {
+          sku: line.sku,
+          required: result.required,
+        },
+      );
+    }
+    cur.progress = progress;
+    if (bench.awaitingLabel()) await printScanned(cur);
+  }
+
+  /** Ships the printed parcel; before a label is out, prints it instead (the packer confirms that one next). */
+  async function confirmParcel(): Promise<void> {
+    const cur = bench.current;
+    if (cur) await recheck(cur);
+    if (cur && bench.awaitingLabel()) return printing.print(cur, 'primary');
+    if (!cur || !cur.label || !cur.job) {
+      throw new StationError('not-ready-to-confirm', 'nothing is printed yet: scan an order and all its items first');
+    }
+    const order = cur.stored.order;
+    const idempotencyKey = deps.newId();
+    const carrier = deps.carrierFor(order);
+    const confirmation: ShipmentConfirmation = {
+      orderNo: order.orderNo,
+      orderVersion: order.version,
+      trackingNumber: cur.job.trackingNumber,
+      carrier,
+      weightKg: order.weightKg,
+      shippedAt: now(),
+      lines: order.lines.map((line) => ({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity })),
+      stationId: deps.stationId,
+    };
+    // One transaction: when it fails (a full disk) nothing is written and the label and the order stay as they are.
+    deps.shipping.confirm({
+      id: deps.newId(),
+      orderNo: order.orderNo,
+      trackingNumber: cur.job.trackingNumber,
+      carrier,
+      weightKg: order.weightKg ?? null,
+      orderVersion: order.version,
+      printJobId: cur.job.id,
+      now: now(),
+      outbox: { idempotencyKey, payload: confirmation },
+    });
+    bench.lastShipped = { orderNo: order.orderNo, trackingNumber: cur.job.trackingNumber, queued: true };
+    bench.drop();
+    deps.claims.release(order.orderNo);
+    deps.onShipmentQueued(order.orderNo, idempotencyKey);
+  }
+
+  /** Another label for the order: the one that did not print (nothing sent), or an explicit second copy. */
+  async function printAgain(target: 'primary' | 'backup', why?: { reason: string; requestedBy?: string }) {
+    const cur = bench.current;
+    if (cur && (bench.printIssue?.state === 'failed' || bench.awaitingLabel())) return printing.print(cur, target);
+    if (why) return printing.reprint(cur, why);
+    throw new StationError(
+      'nothing-to-retry',
+      'there is no failed label to print again; a label that may have printed needs an explicit reprint',
+    );
+  }
+
+  async function handleScan(rawCode: string): Promise<void> {
+    const code = rawCode.trim();
+    // A scan also acknowledges a refusal on screen: the packer has seen it and acts.
+    bench.error = null;
+    const command = parseScanCommand(code);
+    try {
+      if (command) {
+        accept(code, 'command');
+        if (command === 'confirm') await confirmParcel();
+        // After a failed print (nothing sent) REPRINT is the scanner's way to try the fixed printer again.
+        else if (command === 'reprint') await printAgain('primary', { reason: 'REPRINT command scanned' });
+        // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
+        else if ((command === 'cancel' || command === 'next') && !bench.current?.label) bench.drop();
+        return;
+      }
+      const cur = bench.current;
+      if (!cur) {
+        await openOrder(code);
+        accept(code, 'accepted');
+        return;
+      }
+      if (cur.label) {
+        if (code === cur.label.trackingNumber) {
+          accept(code, 'command');
+          await confirmParcel();
+          return;
+        }
+        throw new StationError(
+          'confirm-first',
+          `confirm the printed parcel of order ${cur.stored.order.orderNo} first (Enter or scan its label)`,
+          {
+            orderNo: cur.stored.order.orderNo,
+          },
+        );
+      }
+      await scanItem(code, cur);
+      accept(code, 'accepted');
+    } catch (failure) {
+      // Whatever went wrong, the scan ends as a visible refusal: nothing is dropped without the packer seeing it.
+      refuse(code, toStationError(failure) ?? internalFailure(failure, deps.logger, { scan: code }));
+    }
+  }
+
+  /** Runs `work` after everything queued before it, then publishes the new state. */
+  function serial(work: () => Promise<void> | void): Promise<PackState> {
+    const next = queue.then(async () => {
+      await work();
+      const state = bench.snapshot();
+      deps.onChange(state);
+      return state;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs a button's action: a refusal shows on the bench; anything else is the caller's unexpected failure. */
+  const action = (work: () => Promise<void> | void) =>
+    serial(async () => {
+      bench.error = null;
+      try {
+        await work();
+      } catch (failure) {
+        const refusal = toStationError(failure);
+        if (!refusal) throw failure;
+        bench.refuse(refusal);
+      }
+    });
+
+  return {
+    state: () => bench.snapshot(),
+    scan: (code) => serial(() => handleScan(code)),
+    confirm: () => action(confirmParcel),
+    cancel: () =>
+      serial(() => {
+        bench.error = null;
+        // A printed label stays until confirmed or explicitly voided: cancelling it here would orphan a waybill.
+        if (bench.current && !bench.current.label) bench.drop();
+      }),
+    acknowledge: () =>
+      serial(() => {
+        bench.error = null;
+      }),
+    retryPrint: (target) => action(() => printAgain(target)),
+    reprint: (why) => action(() => printAgain('primary', why)),
+    refreshLastShipped() {
+      const last = bench.lastShipped;
+      if (!last) return;
+      const queued = deps.isShipmentQueued(last.orderNo);
+      if (queued !== last.queued) {
+        bench.lastShipped = { ...last, queued };
+        const state = bench.snapshot();
+        deps.onChange(state);
+      }
+    },
+  };
+}
