@@ -20,8 +20,13 @@ export function internalFailure(
 ): StationError<'internal'> {
   const correlationId = newId();
   const what = context.command ?? context.action ?? 'scan';
+  const logged = context.command
+    ? `command ${context.command}`
+    : context.action
+      ? `action ${context.action}`
+      : `scan ${context.scan ?? ''}`;
   try {
-    logger.error({ err: failure, correlationId, ...context }, `${what} failed`);
+    logger.error({ err: failure, correlationId, ...context }, `${logged} failed`);
   } catch {
     // A failing logger must not turn a handled failure into an escaping one.
   }

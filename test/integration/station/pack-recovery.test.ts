@@ -30,6 +30,7 @@ import {
 } from '../../../src-main/store';
 import { createConnectivity, createOrderPuller, type Connectivity } from '../../../src-main/sync';
 import { fillDisk } from '../../helpers/disk-full';
+import { memoryLogger } from '../../helpers/memory-logger';
 import { startPrinterEmulator, type PrinterEmulator } from '../../helpers/printer-emulator';
 import { testPrinterCatalog } from '../../helpers/test-printer-catalog';
 
@@ -78,6 +79,7 @@ beforeAll(async () => {
     orders,
     shipping: createShippingStore({ db, outbox, pools, jobs }),
     scanLog: createScanLog(db),
+    logger: memoryLogger().logger,
     puller: createOrderPuller({ connector, orders, clock }),
     connectivity,
     claims: createClaimService({ connector, claims: createClaimsRepository(db), connectivity, stationId: 'S1', clock }),
