@@ -25,12 +25,10 @@ export function openLockedStationDatabase(dataDir: string, command?: string): Lo
     lock.release();
     throw error;
   }
-  let open = true;
   return {
     db,
+    // Both are idempotent (better-sqlite3's close and the lock's release), so this is too.
     close() {
-      if (!open) return;
-      open = false;
       try {
         db.close();
       } finally {
