@@ -33,6 +33,7 @@ import {
   createPrintJobsRepository,
   openLockedStationDatabase,
   InstanceLockedError,
+  DataDirError,
   type LockedStationDatabase,
   createClaimsRepository,
   createDatabaseBackups,
@@ -121,8 +122,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
   try {
     stationDb = openLockedStationDatabase(config.dataDir);
   } catch (error) {
-    // Another process holding the directory is no fault of the database; anything else is.
-    if (!(error instanceof InstanceLockedError))
+    // Another process holding the directory is no fault of the database, and a directory that cannot be used
+    // cannot hold the log either (the refusal says what is wrong); anything else goes to the log.
+    if (!(error instanceof InstanceLockedError || error instanceof DataDirError))
       logger.error({ err: error }, 'the station database could not be opened');
     throw error;
   }
