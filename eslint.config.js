@@ -14,6 +14,7 @@ const elements = [
   { type: 'printers', pattern: 'src-main/printers/**' },
   { type: 'erp', pattern: 'src-main/erp/**' },
   { type: 'carriers', pattern: 'src-main/carriers/**' },
+  { type: 'demo', pattern: 'src-main/demo/**' },
   { type: 'sync', pattern: 'src-main/sync/**' },
   { type: 'station', pattern: 'src-main/station/**' },
   { type: 'shell-electron', pattern: 'src-main/shells/electron/**' },
@@ -27,7 +28,12 @@ const elements = [
 ];
 
 const lower = ['domain', 'platform'];
-const noSql = { name: 'better-sqlite3', message: 'SQL lives in src-main/store only.' };
+const noSql = {
+  name: 'better-sqlite3',
+  message: "SQL lives in src-main/store (and in the demo's and the carriers' own repositories, decision 0017).",
+};
+// The carriers' repositories own the SQL of the carrier tables (in the station's file; decision 0017).
+const carrierRepositories = ['src-main/carriers/**/*-repository.ts'];
 const noElectron = { name: 'electron', message: 'Electron is imported only in src-main/shells/electron.' };
 const layering = [
   { from: 'contract', allow: [] },
@@ -36,13 +42,16 @@ const layering = [
   { from: 'store', allow: [...lower] },
   { from: 'labels', allow: [...lower] },
   { from: 'printers', allow: [...lower, 'store', 'labels'] },
-  { from: 'erp', allow: [...lower, 'store'] },
+  // erp/ keeps no state of its own: connectors and intake only (the demo ERP's SQLite file is in demo/).
+  { from: 'erp', allow: [...lower] },
   { from: 'carriers', allow: [...lower, 'store'] },
+  // The sandboxes a new user meets. Only compose.ts and `dockside demo-erp` import them: nothing else in the core.
+  { from: 'demo', allow: [...lower, 'store', 'erp'] },
   { from: 'sync', allow: [...lower, 'store', 'erp', 'carriers'] },
   { from: 'station', allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync'] },
   {
     from: 'compose',
-    allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync', 'station'],
+    allow: [...lower, 'contract', 'store', 'labels', 'printers', 'erp', 'carriers', 'sync', 'station', 'demo'],
   },
   { from: 'shell-web', allow: [...lower, 'contract', 'station', 'compose'] },
   { from: 'shell-electron', allow: [...lower, 'contract', 'station', 'compose'] },
@@ -92,10 +101,16 @@ export default tseslint.config(
         {
           default: 'disallow',
           // Each layer may import itself and the layers listed for it; anything else is a layering error.
-          policies: layering.map(({ from, allow }) => ({
-            from: { element: { type: from } },
-            allow: [from, ...allow].map((type) => ({ to: { element: { type } } })),
-          })),
+          policies: layering
+            .map(({ from, allow }) => ({
+              from: { element: { type: from } },
+              allow: [from, ...allow].map((type) => ({ to: { element: { type } } })),
+            }))
+            .concat({
+              // `dockside demo-erp` runs the sandbox ERP on its own; no other command imports demo/.
+              from: { element: { type: 'cli' }, file: { path: 'src-main/cli/commands/demo-erp.ts' } },
+              allow: [{ to: { element: { type: 'demo' } } }],
+            }),
         },
       ],
     },
@@ -104,11 +119,12 @@ export default tseslint.config(
   // that lists everything it may not import.
   {
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/store/**', 'src-main/shells/electron/**'],
+    ignores: ['src-main/store/**', 'src-main/demo/**', ...carrierRepositories, 'src-main/shells/electron/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noSql, noElectron] }] },
   },
   {
-    files: ['src-main/store/**/*.ts'],
+    // Files that own the SQL of their tables: the store, the demo's own SQLite files, the carriers' number pools.
+    files: ['src-main/store/**/*.ts', 'src-main/demo/**/*.ts', ...carrierRepositories],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDemoErp } from '../src-main/erp/demo';
+import { createDemoErp } from '../src-main/demo';
 import { createRestConnector } from '../src-main/erp/rest';
 import { createOrdersRepository, openStationDatabase } from '../src-main/store';
 import { createOrderPuller } from '../src-main/sync';

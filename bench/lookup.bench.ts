@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { mulberry32 } from '../src-main/erp/demo';
+import { mulberry32 } from '../src-main/demo';
 import { createOrdersRepository, openStationDatabase } from '../src-main/store';
 import { percentile, report, round2 } from './stats';
 

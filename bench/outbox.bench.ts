@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDemoErp } from '../src-main/erp/demo';
+import { createDemoErp } from '../src-main/demo';
 import { createRestConnector } from '../src-main/erp/rest';
 import { createOutbox, openStationDatabase } from '../src-main/store';
 import { createOutboxUploader } from '../src-main/sync';

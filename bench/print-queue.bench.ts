@@ -18,8 +18,8 @@ import {
   profileByName,
   zpl,
 } from '../src-main/printers';
+import { createNumberPoolRepository } from '../src-main/carriers';
 import {
-  createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
   createPrintJobsRepository,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createStation } from '../src-main/compose';
-import { createDemoErp } from '../src-main/erp/demo';
+import { createDemoErp } from '../src-main/demo';
 import { percentile, report, round2 } from './stats';
 
 const WARMUP = 10;

@@ -46,7 +46,13 @@ await build({
   outdir: outDir,
   outExtension: { '.js': '.cjs' },
 });
-await cp(path.join(root, 'src-main/store/migrations'), path.join(outDir, 'migrations'), { recursive: true });
+// Each SQLite file's migrations, under the folder name its opening module looks for next to itself.
+const migrationDirs = {
+  'src-main/store/migrations': 'migrations',
+  'src-main/demo/erp/demo-erp-migrations': 'demo-erp-migrations',
+};
+for (const [from, to] of Object.entries(migrationDirs))
+  await cp(path.join(root, from), path.join(outDir, to), { recursive: true });
 
 if (!onlyMain) {
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

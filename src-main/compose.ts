@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { StationInfo } from './contract';
-import { createDemoErp } from './erp/demo';
-import { createRestConnector } from './erp/rest/rest-connector';
-import { createTrytonConnector, isTrytonUrl, trytonUrlFromParts } from './erp/tryton';
-import { capabilitiesOf, type ErpConnector, type ErpWritebacks } from './erp';
+import { createDemoErp } from './demo';
+import { capabilitiesOf, createErpConnectorFromUrl, type ErpEndpoint } from './erp';
+import { createCarrierFor, createNumberPoolRepository, createNumberPools, ensureLocalPool } from './carriers';
 import { createLabelRenderer } from './labels';
 import {
   appVersion,
@@ -23,7 +22,6 @@ import {
   type PrinterTimeouts,
 } from './printers';
 import {
-  createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
   createOutboxSupervision,
@@ -33,8 +31,10 @@ import {
   createTemplatesRepository,
   createWritebacksStore,
   createPrintJobsRepository,
-  openStationDatabase,
-  acquireInstanceLock,
+  openLockedStationDatabase,
+  InstanceLockedError,
+  DataDirError,
+  type LockedStationDatabase,
   createClaimsRepository,
   createDatabaseBackups,
   recoverAfterCrash,
@@ -46,11 +46,11 @@ import {
   createSyncService,
   createErpSettingsService,
   loadSavedErpSettings,
+  erpEndpointOf,
   createTemplatesService,
   createWritebacksService,
   createQueueService,
   createPrintersService,
-  type ErpSettings,
   type PackService,
   type StationApi,
   type SyncService,
@@ -108,9 +108,6 @@ export interface Station {
   logger: Logger;
 }
 
-/** The station's own carrier code and tracking-number prefix for locally issued numbers. */
-export const LOCAL_CARRIER = { code: 'DSX', prefix: 'DS' } as const;
-
 /**
  * The composition root: builds every service once from its dependencies. Shells and the CLI call this; tests may
  * call it too with a temporary data directory.
@@ -121,21 +118,18 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const newId = config.newId ?? randomUUID;
   const logger = config.logger ?? silentLogger;
   // The lock comes first: a second process must never open the database (or the embedded ERP's) at all.
-  const lock = acquireInstanceLock(config.dataDir);
-  let db: ReturnType<typeof openStationDatabase>;
+  let stationDb: LockedStationDatabase;
   try {
-    db = openStationDatabase(config.dataDir);
+    stationDb = openLockedStationDatabase(config.dataDir);
   } catch (error) {
-    logger.error({ err: error }, 'the station database could not be opened');
-    lock.release();
+    // Another process holding the directory is no fault of the database, and a directory that cannot be used
+    // cannot hold the log either (the refusal says what is wrong); anything else goes to the log.
+    if (!(error instanceof InstanceLockedError || error instanceof DataDirError))
+      logger.error({ err: error }, 'the station database could not be opened');
     throw error;
   }
-  const closers: (() => Promise<void> | void)[] = [
-    () => lock.release(),
-    () => {
-      db.close();
-    },
-  ];
+  const { db } = stationDb;
+  const closers: (() => Promise<void> | void)[] = [() => stationDb.close()];
   try {
     const recovery = recoverAfterCrash(db, clock().toISOString());
     if (recovery.unknownPrints.length > 0)
@@ -144,53 +138,33 @@ export async function createStation(config: StationConfig): Promise<Station> {
     const stationId = settings.get('station.id') ?? newId();
     settings.set('station.id', stationId);
 
-    let erpKind: StationInfo['erp']['kind'] = 'rest';
-    let erpUrl: string;
+    // One way to reach an ERP, for the running connector and for the settings screen's connection test alike.
+    const connectErp = (endpoint: ErpEndpoint) =>
+      createErpConnectorFromUrl(endpoint, { fetch: config.fetch, timeoutMs: config.erpTimeoutMs });
+    let endpoint: ErpEndpoint;
+    let embeddedDemo = false;
     // Command line and environment win; otherwise what the settings screen saved (applied at start only).
     const saved = config.erpUrl ? null : loadSavedErpSettings(settings, config.dataDir);
-    const useSaved = saved !== null && saved.type !== 'demo' && saved.url !== '';
-    let erpApiKey = config.erpApiKey;
-    let erpSigning = config.erpSigning;
-    if (saved && useSaved) {
-      erpApiKey = saved.apiKey;
-      erpSigning = saved.keyId && saved.secret ? { keyId: saved.keyId, secret: saved.secret } : undefined;
-    }
-    if (config.erpUrl || useSaved) {
-      erpUrl = config.erpUrl ?? (saved!.type === 'tryton' ? trytonUrlOf(saved!) : saved!.url);
+    const savedEndpoint = saved && saved.url !== '' ? erpEndpointOf(saved) : null;
+    if (config.erpUrl) {
+      endpoint = { url: config.erpUrl, apiKey: config.erpApiKey, signing: config.erpSigning };
+    } else if (savedEndpoint) {
+      endpoint = savedEndpoint;
     } else {
       const demo = createDemoErp({ dbPath: path.join(config.dataDir, 'demo-erp.sqlite') });
       const { url } = await demo.listen(0);
       closers.push(() => demo.close());
-      erpUrl = url;
-      erpKind = 'demo';
+      endpoint = { url };
+      embeddedDemo = true;
     }
-    const tryton = isTrytonUrl(erpUrl);
-    if (tryton) erpKind = 'tryton';
-    if (!tryton && !/^https?:\/\//.test(erpUrl))
-      throw new Error(
-        `ERP URL ${redactUrl(erpUrl)} is not supported; use http(s)://host[:port] or tryton://user:password@host:port/database`,
-      );
-    const connector: ErpConnector & Partial<ErpWritebacks> = tryton
-      ? createTrytonConnector({ url: erpUrl, fetch: config.fetch, timeoutMs: config.erpTimeoutMs ?? 10_000 })
-      : createRestConnector({
-          baseUrl: erpUrl,
-          apiKey: erpApiKey,
-          signing: erpSigning,
-          fetch: config.fetch,
-          timeoutMs: config.erpTimeoutMs ?? 5_000,
-        });
+    const erpUrl = endpoint.url;
+    const { kind, connector } = connectErp(endpoint);
+    const erpKind: StationInfo['erp']['kind'] = embeddedDemo ? 'demo' : kind;
 
     const orders = createOrdersRepository(db);
     const outbox = createOutbox({ db, clock });
     const pools = createNumberPoolRepository(db);
-    // Each station takes its own block of ten million numbers, so two stations never issue the same one.
-    const block = 1 + Math.floor(random() * 9_999);
-    pools.ensure({
-      carrier: LOCAL_CARRIER.code,
-      prefix: LOCAL_CARRIER.prefix,
-      nextSerial: block * 1e7,
-      endSerial: block * 1e7 + 9_999_999,
-    });
+    ensureLocalPool(pools, random);
     const printJobs = createPrintJobsRepository(db);
     const shipping = createShippingStore({ db, outbox, pools, jobs: printJobs });
     const catalog = config.printerCatalog ?? builtInPrinterCatalog;
@@ -239,7 +213,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     const queue = createQueueService({
       outbox,
       supervision: createOutboxSupervision({ db, clock }),
-      pools,
+      pools: createNumberPools({ repository: pools, clock }),
       settings,
       clock,
       onChanged: () => announceQueue(),
@@ -292,9 +266,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       stationId,
       operator: `packer@${stationId}`,
       logger: logger.child({ component: 'pack' }),
-      // An order asking for a carrier whose ranges the station holds gets that carrier's numbers (with its check
-      // digit); any other order gets the station's own.
-      carrierFor: (order) => (order.carrier && pools.hasRanges(order.carrier) ? order.carrier : LOCAL_CARRIER.code),
+      carrierFor: createCarrierFor(pools),
       clock,
       newId,
       onChange: (state) => hub.emit('pack:changed', state),
@@ -322,16 +294,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       dataDir: config.dataDir,
       active: { kind: erpKind, url: redactUrl(erpUrl) },
       overridden: config.erpUrl !== undefined,
-      connectorFor: (s) =>
-        s.type === 'tryton'
-          ? createTrytonConnector({ url: trytonUrlOf(s), fetch: config.fetch, timeoutMs: 10_000 })
-          : createRestConnector({
-              baseUrl: s.type === 'demo' ? erpUrl : s.url,
-              apiKey: s.type === 'demo' ? undefined : s.apiKey,
-              signing: s.type !== 'demo' && s.keyId && s.secret ? { keyId: s.keyId, secret: s.secret } : undefined,
-              fetch: config.fetch,
-              timeoutMs: 5_000,
-            }),
+      connectorFor: (s) => connectErp(erpEndpointOf(s) ?? { url: erpUrl }).connector,
     });
     const writebacks = createWritebacksService({
       store: createWritebacksStore({ db, outbox }),
@@ -391,9 +354,4 @@ export async function createStation(config: StationConfig): Promise<Station> {
     for (const close of closers.reverse()) await close();
     throw error;
   }
-}
-
-/** The connector URL for saved Tryton settings (server, database, user and password are separate fields there). */
-function trytonUrlOf(s: ErpSettings): string {
-  return trytonUrlFromParts({ server: s.url, database: s.database, user: s.user, password: s.password ?? '' });
 }

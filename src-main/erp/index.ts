@@ -3,3 +3,4 @@ export * from './api-schema';
 export * from './intake';
 export * from './rest';
 export * from './tryton';
+export * from './connector-from-url';

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandInput, CommandOutput } from '../contract';
-import type { ErpConnector } from '../erp';
+import { trytonUrlFromParts, type ErpConnector, type ErpEndpoint } from '../erp';
 import type { SettingsRepository } from '../store';
 import { toStationError } from './refusal-from-failure';
 import { StationError } from './station-error';
@@ -100,6 +100,24 @@ export function loadSavedErpSettings(settings: SettingsRepository, dataDir: stri
     user: settings.get(KEYS.user) ?? '',
     keyId: settings.get(KEYS.keyId) ?? '',
     ...readCredentials(dataDir),
+  };
+}
+
+/**
+ * Where ERP settings point, for `createErpConnectorFromUrl` (erp/): a Tryton URL put together from its separate
+ * fields (server, database, user, password), or the REST URL with its API key and signing key. Null for the
+ * embedded demo ERP, which has no address of its own until it runs.
+ */
+export function erpEndpointOf(s: ErpSettings): ErpEndpoint | null {
+  if (s.type === 'demo') return null;
+  if (s.type === 'tryton')
+    return {
+      url: trytonUrlFromParts({ server: s.url, database: s.database, user: s.user, password: s.password ?? '' }),
+    };
+  return {
+    url: s.url,
+    apiKey: s.apiKey,
+    signing: s.keyId && s.secret ? { keyId: s.keyId, secret: s.secret } : undefined,
   };
 }
 

@@ -1,12 +1,6 @@
 import type { CommandInput, CommandOutput, OutboxItemDetail, OutboxItemView, QueueSettings } from '../contract';
-import type {
-  NumberPoolRepository,
-  Outbox,
-  OutboxItem,
-  OutboxSupervision,
-  PoolSummary,
-  SettingsRepository,
-} from '../store';
+import type { NumberPools } from '../carriers';
+import type { Outbox, OutboxItem, OutboxSupervision, SettingsRepository } from '../store';
 import { StationError } from './station-error';
 
 /** Setting keys of the queue and their defaults. */
@@ -65,7 +59,8 @@ export function createQueueService({
 }: {
   outbox: Outbox;
   supervision: OutboxSupervision;
-  pools: NumberPoolRepository;
+  /** The carriers' offline pools; the queue adds the low-water setting and announces changes. */
+  pools: NumberPools;
   settings: SettingsRepository;
   clock: () => Date;
   onChanged: () => void;
@@ -134,29 +129,15 @@ export function createQueueService({
       return readSettings();
     },
     pools() {
-      return { pools: pools.summaries(), ranges: pools.listRanges() };
+      return pools.overview();
     },
-    addRange(input) {
-      const range = pools.addRange({
-        carrier: input.carrier,
-        scheme: input.scheme,
-        prefix: input.prefix.toUpperCase(),
-        suffix: (input.suffix ?? '').toUpperCase(),
-        from: input.from,
-        to: input.to,
-        source: input.source ?? 'supervisor',
-        addedBy: input.by,
-        now: clock().toISOString(),
-      });
+    addRange({ by, ...range }) {
+      const added = pools.addRange({ ...range, addedBy: by });
       onChanged();
-      return range;
+      return added;
     },
     lowPools() {
-      const { lowWater } = readSettings();
-      return pools
-        .summaries()
-        .filter((pool: PoolSummary) => pool.remaining <= lowWater)
-        .map(({ carrier, remaining }) => ({ carrier, remaining, lowWater }));
+      return pools.low(readSettings().lowWater);
     },
     purgeExpired() {
       const cutoff = new Date(clock().getTime() - readSettings().retentionDays * 86_400_000).toISOString();

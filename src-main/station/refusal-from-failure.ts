@@ -1,7 +1,8 @@
 import { ErpError } from '../erp';
 import { codePointLabel, LabelError } from '../labels';
 import { PrintError, type PrinterUriProblem } from '../printers';
-import { NumberRangeError, OutboxActionError, PoolExhaustedError } from '../store';
+import { NumberRangeError, PoolExhaustedError } from '../carriers';
+import { OutboxActionError } from '../store';
 import type { CommandHandlers } from './station-api';
 import { StationError } from './station-error';
 

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { Outbox } from './outbox';
-import type { NumberPoolRepository } from './number-pool-repository';
 import type { PrintJob, PrintJobsRepository } from './print-jobs-repository';
 
 /** A shipment recorded at this station. */
@@ -67,6 +66,14 @@ export interface ShippingStore {
   findShipment(orderNo: string): LocalShipment | null;
 }
 
+/**
+ * Where a new shipment's tracking number comes from: the carriers' number pools (carriers/offline-ranges). The
+ * store calls `take` inside its own transaction, so a crash keeps both the number and its use, or neither.
+ */
+export interface TrackingNumberSource {
+  take(carrier: string): string;
+}
+
 /** Creates the shipping store over an open station database and the repositories it writes with. */
 export function createShippingStore({
   db,
@@ -76,7 +83,7 @@ export function createShippingStore({
 }: {
   db: Database.Database;
   outbox: Outbox;
-  pools: NumberPoolRepository;
+  pools: TrackingNumberSource;
   /** Over the same database: its writes join this store's transactions. */
   jobs: PrintJobsRepository;
 }): ShippingStore {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createDemoErp } from '../../erp/demo';
+import { createDemoErp } from '../../demo';
 import { ensureWritableDir } from '../../store';
 import { out, untilSignal } from '../io';
 import { parsePort, parsePositiveInt, resolveDataDir } from '../options';

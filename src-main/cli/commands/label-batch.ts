@@ -1,4 +1,5 @@
-import { formatTrackingNumber, type Order } from '../../domain';
+import { formatTrackingNumber } from '../../carriers';
+import type { Order } from '../../domain';
 import { apiOrderSchema } from '../../erp';
 import { toOrder } from '../../erp/intake';
 import { createLabelRenderer } from '../../labels';

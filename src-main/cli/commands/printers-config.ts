@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createSettingsRepository, openStationDatabase, STATION_DB_FILE } from '../../store';
+import { createSettingsRepository, STATION_DB_FILE } from '../../store';
 import { listSpoolerPrinters, spoolerAvailability } from '../../printers';
 import { readSavedPrinters } from '../../station';
 import { CliError } from '../cli-error';
 import { out, outJson } from '../io';
 import { resolveDataDir } from '../options';
+import { withStationDatabase } from '../station-database';
 import { printerFromOptions } from './print';
 
 /** An OS print queue, as the spooler addon lists it. */
@@ -42,12 +43,9 @@ export async function printersListCommand(options: { data?: string; json?: boole
     backup: null as null | { uri: string; profile: string | null },
   };
   if (existsSync(path.join(dataDir, STATION_DB_FILE))) {
-    const db = openStationDatabase(dataDir);
-    try {
-      configured = readSavedPrinters(createSettingsRepository(db), defaultUri);
-    } finally {
-      db.close();
-    }
+    configured = await withStationDatabase(dataDir, (db) =>
+      readSavedPrinters(createSettingsRepository(db), defaultUri),
+    );
   }
   const osQueues = await listOsPrintQueues();
   if (options.json) {

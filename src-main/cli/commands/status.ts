@@ -1,23 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  createClaimsRepository,
-  createOutbox,
-  createSettingsRepository,
-  openStationDatabase,
-  STATION_DB_FILE,
-} from '../../store';
+import { createClaimsRepository, createOutbox, createSettingsRepository, STATION_DB_FILE } from '../../store';
 import { CliError } from '../cli-error';
 import { out, outJson } from '../io';
 import { resolveDataDir } from '../options';
+import { withStationDatabase } from '../station-database';
 
 /** `dockside status`: outbox depth, oldest pending age, last successful sync. Reads the local store only. */
 export async function statusCommand(options: { data?: string; json?: boolean }): Promise<void> {
   const dataDir = resolveDataDir(options);
   if (!existsSync(path.join(dataDir, STATION_DB_FILE)))
     throw new CliError(`no station data in ${dataDir} (nothing has run there yet)`);
-  const db = openStationDatabase(dataDir);
-  try {
+  await withStationDatabase(dataDir, (db) => {
     const clock = () => new Date();
     const outbox = createOutbox({ db, clock });
     const stats = outbox.stats();
@@ -63,7 +57,5 @@ export async function statusCommand(options: { data?: string; json?: boolean }):
       out(
         `  #${item.id} ${item.kind} ${item.orderNo} (${item.attempts} attempts${item.lastError ? `, last error: ${item.lastError}` : ''})`,
       );
-  } finally {
-    db.close();
-  }
+  });
 }

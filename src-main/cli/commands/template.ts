@@ -7,7 +7,7 @@ import { createTemplatesService, StationError, type TemplatesService } from '../
 import {
   createSettingsRepository,
   createTemplatesRepository,
-  openStationDatabase,
+  openLockedStationDatabase,
   STATION_DB_FILE,
   type SettingsRepository,
   type TemplatesRepository,
@@ -60,7 +60,9 @@ export function openTemplates(options: { data?: string | undefined }, create = f
       close: () => undefined,
     };
   }
-  const db = openStationDatabase(dataDir);
+  // Under the single-instance lock, like a running station: refused while another process holds the directory.
+  const station = openLockedStationDatabase(dataDir);
+  const { db } = station;
   const settings = createSettingsRepository(db);
   return {
     service: createTemplatesService({
@@ -72,7 +74,7 @@ export function openTemplates(options: { data?: string | undefined }, create = f
       stationId: settings.get('station.id') ?? undefined,
     }),
     hasStationDb: true,
-    close: () => db.close(),
+    close: () => station.close(),
   };
 }
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErpError, apiStockSchema } from '../../../src-main/erp';
 import type { ErpConnector, ShipmentConfirmation } from '../../../src-main/erp';
-import { createDemoErp } from '../../../src-main/erp/demo';
-import type { DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp } from '../../../src-main/demo';
+import type { DemoErp } from '../../../src-main/demo';
 import { createRestConnector } from '../../../src-main/erp/rest/rest-connector';
 import type { Order } from '../../../src-main/domain';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../src-main/erp/api-schema';
 import { ErpError } from '../../../src-main/erp/connector';
-import { createDemoErp, type DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp, type DemoErp } from '../../../src-main/demo';
 import { createRestConnector, signRequest } from '../../../src-main/erp/rest';
 import { runCli, startCliServer, type CliServer } from '../../helpers/cli';
 

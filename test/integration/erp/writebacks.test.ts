@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../../src-main/domain';
 import { apiOrderSchema, capabilitiesOf, ErpError, type ErpConnector, type ErpWritebacks } from '../../../src-main/erp';
-import { createDemoErp, type DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp, type DemoErp } from '../../../src-main/demo';
 import { createRestConnector } from '../../../src-main/erp/rest/rest-connector';
 import { createTrytonConnector } from '../../../src-main/erp/tryton';
 

@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPrintQueue, createRawPrinter, createTcpTransport, type PrintQueue } from '../../../src-main/printers';
 import type { PrinterProfile } from '../../../src-main/printers';
+import { createNumberPoolRepository } from '../../../src-main/carriers';
 import {
-  createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
   createPrintJobsRepository,

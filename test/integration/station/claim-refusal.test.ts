@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoErp, type DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp, type DemoErp } from '../../../src-main/demo';
 import { createRestConnector } from '../../../src-main/erp/rest/rest-connector';
 import { createClaimService, StationError } from '../../../src-main/station';
 import { createClaimsRepository, openStationDatabase } from '../../../src-main/store';

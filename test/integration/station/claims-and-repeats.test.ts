@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../src-main/compose';
 import type { PackState } from '../../../src-main/contract';
-import { createDemoErp, type DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp, type DemoErp } from '../../../src-main/demo';
 import { createClaimsRepository, openStationDatabase } from '../../../src-main/store';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
 import { assetsDir } from '../../helpers/paths';

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../src-main/compose';
 import type { PackState } from '../../../src-main/contract';
-import { createDemoErp, generateSeedData, type DemoErp } from '../../../src-main/erp/demo';
-import { isValidCarrierNumber, scanCommandBarcode } from '../../../src-main/domain';
+import { createDemoErp, generateSeedData, type DemoErp } from '../../../src-main/demo';
+import { isValidCarrierNumber } from '../../../src-main/carriers';
+import { scanCommandBarcode } from '../../../src-main/domain';
 
 // The station's use cases in-process, against the demo ERP on loopback, real SQLite files and the virtual printer.
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PackState } from '../../../src-main/contract';
 import { scanCommandBarcode } from '../../../src-main/domain';
-import { createDemoErp, generateSeedData, type DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp, generateSeedData, type DemoErp } from '../../../src-main/demo';
 import { createRestConnector } from '../../../src-main/erp/rest/rest-connector';
 import {
   createLabelRenderer,
@@ -17,9 +17,9 @@ import {
 import { assetsDir as appAssetsDir, findAppRoot } from '../../../src-main/platform';
 import { createPrinterFromUri, createPrintQueue, type Printer } from '../../../src-main/printers';
 import { createClaimService, createPackService, type PackService } from '../../../src-main/station';
+import { createNumberPoolRepository } from '../../../src-main/carriers';
 import {
   createClaimsRepository,
-  createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
   createPrintJobsRepository,

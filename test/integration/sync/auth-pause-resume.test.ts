@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueStatus } from '../../../src-main/contract';
 import { createStation, type Station } from '../../../src-main/compose';
-import { createDemoErp, type DemoErp } from '../../../src-main/erp/demo';
+import { createDemoErp, type DemoErp } from '../../../src-main/demo';
 import { signRequest } from '../../../src-main/erp/rest';
 
 // Done when: "An authentication failure (401 and 403) pauses the queue and shows it; fixing the credentials

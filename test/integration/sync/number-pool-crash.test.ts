@@ -4,13 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidCarrierNumber } from '../../../src-main/domain';
-import {
-  createNumberPoolRepository,
-  createOrdersRepository,
-  openStationDatabase,
-  stationMigrationsDir,
-} from '../../../src-main/store';
+import { createNumberPoolRepository, isValidCarrierNumber } from '../../../src-main/carriers';
+import { createOrdersRepository, openStationDatabase, stationMigrationsDir } from '../../../src-main/store';
 import { latinOrder } from '../../fixtures/orders';
 import { repoRoot } from '../../helpers/paths';
 

@@ -231,7 +231,7 @@ describe('the pipeline', () => {
 
 describe('the demo ERP seed data', () => {
   it('passes intake without a single issue (the demo must be shippable)', async () => {
-    const { generateSeedData } = await import('../../../src-main/erp/demo');
+    const { generateSeedData } = await import('../../../src-main/demo');
     const data = generateSeedData({ seed: 1, orders: 3000, now: new Date('2026-01-01T00:00:00Z') });
     const flagged = data.orders.map(runIntake).filter((result) => result.issues.length > 0);
     expect(flagged.map((r) => `${r.order.orderNo}: ${r.issues.map((i) => i.message).join('; ')}`)).toEqual([]);

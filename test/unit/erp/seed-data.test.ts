@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidGs1, validateOrder } from '../../../src-main/domain';
-import { generateSeedData, mulberry32 } from '../../../src-main/erp/demo';
+import { generateSeedData, mulberry32 } from '../../../src-main/demo';
 
 const now = new Date('2025-03-01T08:00:00.000Z');
 

@@ -7,14 +7,8 @@ import { ErpError } from '../../../src-main/erp';
 import { LabelError } from '../../../src-main/labels';
 import { uncoveredCharacterError } from '../../../src-main/labels/label-error';
 import { builtInPrinterCatalog, createPrinterFromUri, PrintError } from '../../../src-main/printers';
-import {
-  createNumberPoolRepository,
-  createOutboxSupervision,
-  NumberRangeError,
-  openStationDatabase,
-  OutboxActionError,
-  PoolExhaustedError,
-} from '../../../src-main/store';
+import { createNumberPoolRepository, NumberRangeError, PoolExhaustedError } from '../../../src-main/carriers';
+import { createOutboxSupervision, openStationDatabase, OutboxActionError } from '../../../src-main/store';
 import { isDiskFull, StationError, toStationError } from '../../../src-main/station';
 
 /** The refusal `failure` maps to, checked to carry only parameters its code declares. */

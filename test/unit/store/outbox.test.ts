@@ -3,17 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
+import { createNumberPoolRepository, isTrackingNumber, PoolExhaustedError } from '../../../src-main/carriers';
 import {
-  createNumberPoolRepository,
   createOrdersRepository,
   createOutbox,
   createPrintJobsRepository,
   createShippingStore,
   openStationDatabase,
-  PoolExhaustedError,
   type Outbox,
 } from '../../../src-main/store';
-import { isTrackingNumber, type Order } from '../../../src-main/domain';
+import type { Order } from '../../../src-main/domain';
 import { latinOrder } from '../../fixtures/orders';
 
 let dir: string;

@@ -1,4 +1,5 @@
-import type { DemoErpRepository, DemoWritebacksRepository } from '../../store/demo-erp';
+import type { DemoErpRepository } from './demo-erp-repository';
+import type { DemoWritebacksRepository } from './demo-writebacks-repository';
 import {
   apiDeliveryStatusSchema,
   apiFeeRequestSchema,
@@ -6,7 +7,7 @@ import {
   apiTrackingEventRequestSchema,
   type ApiOrder,
   type ApiWritebackResponse,
-} from '../api-schema';
+} from '../../erp/api-schema';
 import { hashRequest, replayOf, type ServiceAnswer } from './demo-erp-service';
 import { HttpError, parseOrThrow } from './http-io';
 

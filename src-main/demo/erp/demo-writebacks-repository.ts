@@ -1,43 +1,5 @@
 import type { DemoErpDatabase } from './demo-erp-db';
 
-/**
- * The demo ERP's records of what happens to a parcel after it ships: courier handovers (已揽收), delivery-status
- * events and fees. Created beside the main schema, so demo ERP files from before these tables simply gain them.
- */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS handovers (
-  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
-  handover_id     TEXT NOT NULL,
-  order_no        TEXT NOT NULL REFERENCES orders (order_no),
-  tracking_number TEXT NOT NULL UNIQUE,
-  carrier         TEXT NOT NULL,
-  handed_over_at  TEXT NOT NULL,
-  station_id      TEXT NOT NULL,
-  created_at      TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS tracking_events (
-  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
-  order_no        TEXT NOT NULL REFERENCES orders (order_no),
-  tracking_number TEXT NOT NULL,
-  status          TEXT NOT NULL,
-  at              TEXT NOT NULL,
-  detail          TEXT,
-  created_at      TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS tracking_events_order ON tracking_events (order_no, at);
-CREATE TABLE IF NOT EXISTS fees (
-  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
-  order_no        TEXT NOT NULL REFERENCES orders (order_no),
-  tracking_number TEXT NOT NULL,
-  kind            TEXT NOT NULL,
-  amount          REAL NOT NULL,
-  currency        TEXT NOT NULL,
-  posted_at       TEXT NOT NULL,
-  created_at      TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS fees_order ON fees (order_no, seq);
-`;
-
 /** A fee as the demo ERP shows it on the order. */
 export interface DemoFeeRecord {
   kind: string;
@@ -74,9 +36,11 @@ export interface DemoWritebacksRepository {
   feesOf(orderNo: string): DemoFeeRecord[];
 }
 
-/** Creates the write-back tables when missing and the repository over them. */
+/**
+ * The repository over the demo ERP's records of what happens to a parcel after it ships: courier handovers
+ * (已揽收), delivery-status events and fees (tables of demo-erp-migrations/0002_writebacks.sql).
+ */
 export function createDemoWritebacksRepository(db: DemoErpDatabase): DemoWritebacksRepository {
-  db.exec(SCHEMA);
   const statements = {
     handoverOf: db.prepare<[string], { handover_id: string; order_no: string }>(
       'SELECT handover_id, order_no FROM handovers WHERE tracking_number = ?',

@@ -6,7 +6,7 @@ import {
   ssccCheckDigit,
   ups1ZCheckDigit,
   upuS10CheckDigit,
-} from '../../../src-main/domain';
+} from '../../../../src-main/carriers';
 
 // Worked examples from protocols.md §4.1.
 describe('carrier check digits', () => {

@@ -1,13 +1,8 @@
-import Database from 'better-sqlite3';
+-- The demo ERP's schema. Orders keep their addresses as JSON text because the demo never queries inside them;
+-- lines, stock, shipments and idempotency keys are proper rows so the shipping transaction can update them.
+-- IF NOT EXISTS: demo ERP files made before the demo had migrations already hold these tables, and gain only the
+-- migration record.
 
-/** An open demo-ERP database handle (better-sqlite3). */
-export type DemoErpDatabase = Database.Database;
-
-/**
- * The demo ERP's schema. Orders keep their addresses as JSON text because the demo never queries inside them;
- * lines, stock, shipments and idempotency keys are proper rows so the shipping transaction can update them.
- */
-const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -64,25 +59,3 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   response_json TEXT NOT NULL,
   created_at    TEXT NOT NULL
 );
-`;
-
-/**
- * Opens (creating when missing) the demo ERP's SQLite file with the station's durability pragmas: WAL,
- * `synchronous=FULL` (a recorded shipment survives power loss), foreign keys on and a 5 s busy timeout; then
- * creates the tables that do not exist yet.
- * @param dbPath - the SQLite file; created with its folder's permissions when missing
- */
-export function openDemoErpDb(dbPath: string): DemoErpDatabase {
-  const db = new Database(dbPath);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
-}

@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { apiOrderStatusSchema, apiShipmentRequestSchema, type ApiOrder } from '../api-schema';
+import { apiOrderStatusSchema, apiShipmentRequestSchema, type ApiOrder } from '../../erp/api-schema';
 import type { DemoErpService } from './demo-erp-service';
 import { isWritebackResource, type DemoWritebackService } from './demo-erp-writebacks';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './demo-erp-service';
-import { SIGNATURE_HEADERS, SIGNATURE_SKEW_MS, verifySignature, type SigningKey } from '../rest/signing';
+import { SIGNATURE_HEADERS, SIGNATURE_SKEW_MS, verifySignature, type SigningKey } from '../../erp/rest/signing';
 import { HttpError, parseJsonBody, parseOrThrow, readRawBody, sendError, sendJson } from './http-io';
 
 /** Handles one HTTP request of the ERP contract; never rejects (failures become error answers). */

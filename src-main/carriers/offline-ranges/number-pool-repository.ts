@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3';
-import {
-  formatCarrierNumber,
-  formatTrackingNumber,
-  maxSerial,
-  rangeFormatProblems,
-  type NumberScheme,
-} from '../domain';
+import { formatCarrierNumber, maxSerial, rangeFormatProblems, type NumberScheme } from './carrier-numbers';
+import { formatTrackingNumber } from './station-numbers';
 
 /** A local range of tracking numbers for one carrier. */
 export interface NumberPool {

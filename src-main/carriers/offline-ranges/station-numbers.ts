@@ -1,4 +1,4 @@
-import { gs1Mod10 } from './check-digit';
+import { gs1Mod10 } from '../../domain';
 
 /** Digits in the serial part of a station tracking number. */
 export const TRACKING_SERIAL_DIGITS = 11;

@@ -1,6 +1,6 @@
 import { gs1Mod10 } from '../../domain';
 import type { Address, Order, OrderLine } from '../../domain';
-import type { DemoStockRecord } from '../../store/demo-erp';
+import type { DemoStockRecord } from './demo-erp-repository';
 import { mulberry32, pick, randomDigits, randomInt } from './prng';
 import type { Prng } from './prng';
 import {

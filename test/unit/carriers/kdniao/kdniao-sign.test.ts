@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kdniaoDataSign } from '../../../src-main/carriers/kdniao-sign';
+import { kdniaoDataSign } from '../../../../src-main/carriers/kdniao/kdniao-sign';
 
 describe('KDNiao DataSign', () => {
   it('matches the published test vector: base64 of the lower-case MD5 hex text', () => {

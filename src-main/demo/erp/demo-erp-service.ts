@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OrderStatus } from '../../domain';
-import type { DemoErpRepository, DemoOrderRecord } from '../../store/demo-erp';
-import type { ApiOrder, ApiOrderPage, ApiShipmentRequest, ApiShipmentResponse, ApiStock } from '../api-schema';
+import type { DemoErpRepository, DemoOrderRecord } from './demo-erp-repository';
+import type { ApiOrder, ApiOrderPage, ApiShipmentRequest, ApiShipmentResponse, ApiStock } from '../../erp/api-schema';
 import { HttpError } from './http-io';
 
 /** How long a claim holds an order for one station. */

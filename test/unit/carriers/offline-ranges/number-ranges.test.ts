@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isValidCarrierNumber } from '../../../src-main/domain';
 import {
   createNumberPoolRepository,
+  isValidCarrierNumber,
   NumberRangeError,
-  openStationDatabase,
   PoolExhaustedError,
   type NewNumberRange,
   type NumberPoolRepository,
-} from '../../../src-main/store';
+} from '../../../../src-main/carriers';
+import { openStationDatabase } from '../../../../src-main/store';
 
 let dir: string;
 let db: Database.Database;

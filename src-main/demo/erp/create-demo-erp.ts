@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDemoErpRepository, createDemoWritebacksRepository, openDemoErpDb } from '../../store/demo-erp';
-import type { DemoErpRepository } from '../../store/demo-erp';
+import { openDemoErpDb } from './demo-erp-db';
+import { createDemoErpRepository, type DemoErpRepository } from './demo-erp-repository';
 import { createDemoErpRouter } from './demo-erp-router';
 import { createDemoErpService } from './demo-erp-service';
 import { createDemoWritebackService, type DemoWritebackService } from './demo-erp-writebacks';
+import { createDemoWritebacksRepository } from './demo-writebacks-repository';
 import { DEFAULT_ORDER_COUNT, DEFAULT_SEED, generateSeedData } from './seed-data';
 
 /** Options of {@link createDemoErp}. */

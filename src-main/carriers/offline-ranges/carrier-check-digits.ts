@@ -1,4 +1,4 @@
-import { gs1Mod10 } from './check-digit';
+import { gs1Mod10 } from '../../domain';
 
 const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7] as const;
 

@@ -1,0 +1,5 @@
+// Everything carrier-side. Today: the offline number ranges (carriers' own numbering schemes and the station's
+// own numbers) and the local carrier; the carrier connection (kdniao/) joins them.
+export * from './offline-ranges';
+export * from './local-carrier';
+export * from './kdniao';

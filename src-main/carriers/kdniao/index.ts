@@ -1,0 +1,1 @@
+export { kdniaoDataSign } from './kdniao-sign';
