@@ -107,14 +107,10 @@ describe('label template editor', () => {
     await outline.click();
     await page.screenshot({ path: path.join(shots, 'template-editor-en.png') });
 
-    const run = await runCli(['template', 'list', '--json', '--data', data]);
-    expect(run.code, run.stderr).toBe(0);
-    const listed = JSON.parse(run.stdout) as {
-      templates: { name: string; version: number; versions: number }[];
-      active: { name: string; version: number };
-    };
-    expect(listed.templates.find((t) => t.name === 'generic-100x150')).toMatchObject({ version: 2, versions: 2 });
-    expect(listed.active).toEqual({ name: 'generic-100x150', version: 2 });
+    // The CLI does not open a station file another process holds: it names the running station instead.
+    const refused = await runCli(['template', 'list', '--json', '--data', data]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/in use by another Dockside process \(pid \d+, dockside\.cjs serve/);
   });
 
   it('shows the editor in Chinese', async () => {
@@ -127,5 +123,17 @@ describe('label template editor', () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shots, 'template-editor-zh-CN.png') });
     expect(await page.getByTestId('nav-templates').textContent()).toBe('模板');
+  });
+
+  it('keeps the saved version in the station file, as the CLI reads it once the station is closed', async () => {
+    await serve.stop();
+    const run = await runCli(['template', 'list', '--json', '--data', data]);
+    expect(run.code, run.stderr).toBe(0);
+    const listed = JSON.parse(run.stdout) as {
+      templates: { name: string; version: number; versions: number }[];
+      active: { name: string; version: number };
+    };
+    expect(listed.templates.find((t) => t.name === 'generic-100x150')).toMatchObject({ version: 2, versions: 2 });
+    expect(listed.active).toEqual({ name: 'generic-100x150', version: 2 });
   });
 });
