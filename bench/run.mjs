@@ -21,8 +21,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const names = wanted.length > 0 ? wanted : all;
-// Bundled store code finds its migrations next to the bundle, as in dist/main.
-cpSync(path.join(root, 'src-main/store/migrations'), path.join(outDir, 'migrations'), { recursive: true });
+// Bundled code finds each SQLite file's migrations next to the bundle, as in dist/main (scripts/build.mjs).
+for (const [from, to] of [
+  ['src-main/store/migrations', 'migrations'],
+  ['src-main/demo/erp/demo-erp-migrations', 'demo-erp-migrations'],
+]) {
+  cpSync(path.join(root, from), path.join(outDir, to), { recursive: true });
+}
 let failed = false;
 for (const name of names) {
   const outfile = path.join(outDir, `${name}.cjs`);
