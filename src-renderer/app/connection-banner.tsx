@@ -18,7 +18,12 @@ export function ConnectionBanner() {
       </div>
     );
   return (
-    <div className={`connection-banner ${connection}`} data-testid="connection-banner" data-state={connection} role="alert">
+    <div
+      className={`connection-banner ${connection}`}
+      data-testid="connection-banner"
+      data-state={connection}
+      role="alert"
+    >
       <span aria-hidden="true">⚠</span> {connection === 'lost' ? t('connection.lost') : t('connection.connecting')}
     </div>
   );

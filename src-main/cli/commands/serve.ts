@@ -49,7 +49,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   });
   try {
     const { token, origin } = webAccess(() => loadWebToken(dataDir, { rotate: options.rotateToken === true }));
-    const shell = await listen({ api: station.api, rendererDir: dir, token, logger: station.logger }, dataDir, requested);
+    const shell = await listen(
+      { api: station.api, rendererDir: dir, token, logger: station.logger },
+      dataDir,
+      requested,
+    );
     const info = station.info();
     out(`Dockside station ${info.version} serving at ${shell.url}`);
     if (origin === 'rotated') out('  access link: new (the token was rotated; tabs opened before need this link)');
