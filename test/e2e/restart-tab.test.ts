@@ -33,7 +33,12 @@ const stop = async () => {
 };
 
 const banner = () => page.getByTestId('connection-banner');
-const bannerState = async () => ((await banner().count()) === 0 ? 'none' : await banner().getAttribute('data-state'));
+/** `none`, or the banner's state: `connecting`, `lost`, `refused` (read from its class, which every build had). */
+const bannerState = async () => {
+  if ((await banner().count()) === 0) return 'none';
+  const classes = (await banner().getAttribute('class')) ?? '';
+  return ['refused', 'lost', 'connecting'].find((state) => classes.split(' ').includes(state)) ?? classes;
+};
 const waitPhase = (wanted: string) =>
   page.waitForSelector(`[data-testid="pack-phase"][data-phase="${wanted}"]`, { state: 'attached', timeout: 30_000 });
 const scan = async (code: string) => {

@@ -123,9 +123,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     const source = authenticate(token, offeredTokens(req, url, tokenCookieName(port)));
     if (source === null) {
-      sendText(res, 401, 'Not authorised. Open the link with the token that the station printed when it started.', {
-        'WWW-Authenticate': 'Bearer',
-      });
+      sendText(
+        res,
+        401,
+        'Not authorised. Open the link the station printed when it started (`dockside web-link` prints it again).',
+        { 'WWW-Authenticate': 'Bearer' },
+      );
       return;
     }
     if (url.pathname === SESSION_PATH) {
