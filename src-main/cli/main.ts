@@ -9,6 +9,7 @@ import { printersProfilesCommand } from './commands/printers';
 import { printCommand } from './commands/print';
 import { printersListCommand, printersStatusCommand } from './commands/printers-config';
 import { serveCommand } from './commands/serve';
+import { webLinkCommand } from './commands/web-link';
 import { shipCommand } from './commands/ship';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
@@ -38,11 +39,21 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('serve the station screen on 127.0.0.1 (open the printed URL in a browser)')
-    .option('--port <n>', 'TCP port (0 = any free port)', '0')
+    .option(
+      '--port <n>',
+      'TCP port, remembered in the data directory (default: the remembered one; 0 = any free port, not remembered)',
+    )
+    .option('--rotate-token', 'replace the access token first: tabs opened before are refused and need the new link')
     .option(...dataOption)
     .option(...erpOption)
     .option(...printerOption)
     .action((options) => serveCommand(options));
+
+  program
+    .command('web-link')
+    .description("print the station's browser link again (address and access token kept in the data directory)")
+    .option(...dataOption)
+    .action((options: { data?: string }) => webLinkCommand(options));
 
   program
     .command('demo-erp')

@@ -19,6 +19,9 @@ export const en = {
   'status.volume': 'Volume',
   'connection.lost': 'Connection to the station lost. Reconnecting… Scans are not sent until the connection is back.',
   'connection.connecting': 'Connecting to the station…',
+  'connection.refused': "This station's access link changed: open the new link shown on the station",
+  'connection.refused.hint':
+    'This tab comes back by itself once the new link is opened in this browser. The link is printed where the station was started (the command dockside web-link shows it again).',
   'pack.idle.prompt': 'Scan an order',
   'pack.idle.hint': 'Scan the order barcode on the pick list',
   'pack.shipped': 'Shipped {orderNo} · {trackingNumber}',

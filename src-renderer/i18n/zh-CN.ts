@@ -21,6 +21,9 @@ export const zhCN: Record<MessageKey, string> = {
   'status.volume': '音量',
   'connection.lost': '与工作台的连接已断开，正在重新连接…连接恢复前扫描不会发送。',
   'connection.connecting': '正在连接工作台…',
+  'connection.refused': '工作台的访问链接已更改：请打开工作台上显示的新链接',
+  'connection.refused.hint':
+    '在本浏览器中打开新链接后，此页面会自动恢复连接。链接显示在启动工作台的窗口中（运行命令 dockside web-link 可再次查看）。',
   'pack.idle.prompt': '请扫描订单',
   'pack.idle.hint': '扫描拣货单上的订单条码',
   'pack.shipped': '已发货 {orderNo} · {trackingNumber}',

@@ -17,8 +17,15 @@ import {
  * otherwise over the web shell's WebSocket at `/ws`.
  */
 
-/** `open`: calls go through. `connecting`: first connect. `lost`: the socket dropped and we are retrying. */
-export type ConnectionState = 'connecting' | 'open' | 'lost';
+/**
+ * `open`: calls go through. `connecting`: first connect. `lost`: the socket dropped and we are retrying.
+ * `refused`: the station is there but refuses this tab's token (it was rotated); retrying continues, so the tab
+ * comes back by itself once the new link was opened in this browser (it sets the cookie for every tab).
+ */
+export type ConnectionState = 'connecting' | 'open' | 'lost' | 'refused';
+
+/** What the station says about this tab's access: let in, refused (401), or no answer at all. */
+export type AccessProbe = 'ok' | 'refused' | 'unreachable';
 
 /**
  * A failed call: `code` is stable (a refusal code from the core, or `disconnected` / `connection-lost` /
@@ -85,11 +92,19 @@ export interface ApiEnvironment {
   bridge?: DocksideBridge | undefined;
   location: { protocol: string; host: string; search: string; pathname: string; hash: string };
   history?: { replaceState(data: unknown, unused: string, url?: string): void } | undefined;
-  sessionStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } | undefined;
+  sessionStorage?:
+    | { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem?(key: string): void }
+    | undefined;
   createSocket: (url: string) => SocketLike;
   setTimeout: (fn: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   random?: () => number;
+  /**
+   * Asks the web shell's `/session` (with the same token as the socket) whether this tab is let in. A browser hides
+   * why a WebSocket upgrade failed, so this is how a 401 is told from a station that is not there. Without it, a
+   * refusal looks like a lost connection.
+   */
+  probe?: ((url: string) => Promise<AccessProbe>) | undefined;
 }
 
 /** Where the web shell's token is kept for the tab's lifetime. */
@@ -98,6 +113,8 @@ export const TOKEN_STORAGE_KEY = 'dockside.token';
 const SOCKET_OPEN = 1;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
+/** How often a refused tab checks whether the new link was opened (in this or another tab of the browser). */
+const REFUSED_RETRY_MS = 3_000;
 
 /**
  * Moves `?token=…` from the address bar into sessionStorage (so it is not left in history or shared by copying
@@ -120,6 +137,12 @@ export function webSocketUrl(location: { protocol: string; host: string }, token
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const query = token ? `?token=${encodeURIComponent(token)}` : '';
   return `${scheme}://${location.host}/ws${query}`;
+}
+
+/** The web shell's access check URL (see web-shell.ts SESSION_PATH), with the socket's token when one is known. */
+export function sessionUrl(location: { protocol: string; host: string }, token: string | null): string {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${location.protocol}//${location.host}/session${query}`;
 }
 
 /**
@@ -192,8 +215,8 @@ export function createApiWith(env: ApiEnvironment): Api {
     };
   }
 
-  const token = captureToken(env);
-  const url = webSocketUrl(env.location, token);
+  let token = captureToken(env);
+  let url = webSocketUrl(env.location, token);
   const random = env.random ?? Math.random;
   const pending = new Map<number, { resolve: (result: unknown) => void; reject: (e: ApiError) => void }>();
   let nextId = 1;
@@ -213,11 +236,49 @@ export function createApiWith(env: ApiEnvironment): Api {
     for (const l of eventListeners.get(name) ?? []) l(payload);
   };
 
+  const retry = (ms: number): void => {
+    if (closed) return;
+    retryTimer = env.setTimeout(connect, ms);
+  };
+
+  const backoff = (): number => {
+    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
+    attempt += 1;
+    return Math.round(base * (0.75 + random() * 0.5));
+  };
+
+  /** A socket that never opened: ask the station whether it refuses this tab or is simply not there. */
+  const afterFailedOpen = async (probe: (url: string) => Promise<AccessProbe>): Promise<void> => {
+    let verdict: AccessProbe;
+    try {
+      verdict = await probe(sessionUrl(env.location, token));
+    } catch {
+      verdict = 'unreachable';
+    }
+    if (closed) return;
+    if (verdict === 'refused' && token !== null) {
+      // A token kept by this tab from an older link: drop it, the cookie (set by the newest link) decides.
+      env.sessionStorage?.removeItem?.(TOKEN_STORAGE_KEY);
+      token = null;
+      url = webSocketUrl(env.location, null);
+      retry(0);
+      return;
+    }
+    if (verdict === 'refused') {
+      if (state !== 'refused') setState('refused', false);
+      retry(REFUSED_RETRY_MS);
+      return;
+    }
+    retry(backoff());
+  };
+
   const connect = (): void => {
     retryTimer = null;
     const ws = env.createSocket(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       attempt = 0;
       const reconnected = everOpened;
       everOpened = true;
@@ -251,10 +312,13 @@ export function createApiWith(env: ApiEnvironment): Api {
         call.reject(new ApiError('connection-lost', 'The connection dropped before the station answered'));
       }
       if (closed) return;
-      setState(everOpened ? 'lost' : 'connecting', false);
-      const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
-      attempt += 1;
-      retryTimer = env.setTimeout(connect, Math.round(base * (0.75 + random() * 0.5)));
+      // A refused tab stays refused until the station lets it in; it does not flicker back to "reconnecting".
+      if (state !== 'refused') setState(everOpened ? 'lost' : 'connecting', false);
+      if (!opened && env.probe) {
+        void afterFailedOpen(env.probe);
+        return;
+      }
+      retry(backoff());
     };
   };
 
@@ -300,6 +364,7 @@ interface PageGlobals {
   history: NonNullable<ApiEnvironment['history']>;
   sessionStorage: NonNullable<ApiEnvironment['sessionStorage']>;
   WebSocket: new (url: string) => SocketLike;
+  fetch(url: string, init: { cache: 'no-store'; credentials: 'same-origin' }): Promise<{ status: number }>;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(handle: number): void;
 }
@@ -318,5 +383,14 @@ export function createApi(): Api {
     createSocket: (url) => new page.WebSocket(url),
     setTimeout: (fn, ms) => page.setTimeout(fn, ms),
     clearTimeout: (h) => page.clearTimeout(h as number),
+    probe: async (url) => {
+      try {
+        const reply = await page.fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+        if (reply.status === 401) return 'refused';
+        return reply.status >= 200 && reply.status < 300 ? 'ok' : 'unreachable';
+      } catch {
+        return 'unreachable';
+      }
+    },
   });
 }

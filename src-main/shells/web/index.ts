@@ -1,2 +1,3 @@
 export { startWebShell, type WebShell, type WebShellOptions } from './web-shell';
-export { TOKEN_COOKIE } from './token-auth';
+export { TOKEN_COOKIE, tokenCookieName } from './token-auth';
+export * from './web-access-files';

@@ -10,7 +10,7 @@ import { dispatchCommand } from '../../station/dispatch-command';
 import type { StationApi } from '../../station/station-api';
 import { setSecurityHeaders } from './security-headers';
 import { contentTypeFor, resolveStaticFile } from './static-files';
-import { authenticate, offeredTokens, tokenCookie } from './token-auth';
+import { authenticate, offeredTokens, tokenCookie, tokenCookieName } from './token-auth';
 
 /** The web shell always binds the loopback interface: it is reachable from this PC only. */
 const LOOPBACK = '127.0.0.1';
@@ -21,6 +21,12 @@ const MAX_IN_FLIGHT = 64;
 /** A client that lets this much pile up unread is dropped rather than growing the station's memory. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
+/**
+ * Answers 204 to a request with the right token and 401 to one without, nothing else. A browser cannot read the
+ * status of a refused WebSocket upgrade, so the renderer asks here to tell "the station refuses this tab" (its
+ * token was rotated) from "the station is not there" (restarting).
+ */
+export const SESSION_PATH = '/session';
 
 /** Options of {@link startWebShell}. */
 export interface WebShellOptions {
@@ -32,7 +38,10 @@ export interface WebShellOptions {
   port?: number;
   /** Only loopback is supported; any other value is ignored. */
   host?: '127.0.0.1';
-  /** Access token; a fresh random one (24 bytes, base64url) when absent. */
+  /**
+   * Access token; a fresh random one (24 bytes, base64url) when absent. `dockside serve` passes the one kept in the
+   * data directory (see web-access-files.ts), so a restart keeps open tabs signed in.
+   */
   token?: string;
   /** Where failures that must not reach the browser are logged (the station's logger); default nowhere. */
   logger?: Logger | undefined;
@@ -52,9 +61,9 @@ export interface WebShell {
 
 /**
  * Serves the renderer build over HTTP on 127.0.0.1 and carries the contract over a WebSocket at `/ws`
- * (see contract/wire.ts). Every request needs the per-start token: as `?token=` on the first page load (answered
+ * (see contract/wire.ts). Every request needs the token: as `?token=` on the first page load (answered
  * with an HttpOnly SameSite=Strict cookie and a redirect that drops it from the address bar), as the
- * `dockside_token` cookie, or as `Authorization: Bearer`. The WebSocket upgrade also requires the shell's own
+ * `dockside_token_PORT` cookie, or as `Authorization: Bearer`. The WebSocket upgrade also requires the shell's own
  * Origin, which stops other web sites from talking to the station through the packer's browser.
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
@@ -112,11 +121,20 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       sendText(res, 400, 'Bad request.');
       return;
     }
-    const source = authenticate(token, offeredTokens(req, url));
+    const source = authenticate(token, offeredTokens(req, url, tokenCookieName(port)));
     if (source === null) {
-      sendText(res, 401, 'Not authorised. Open the link with the token that the station printed when it started.', {
-        'WWW-Authenticate': 'Bearer',
-      });
+      sendText(
+        res,
+        401,
+        'Not authorised. Open the link the station printed when it started (`dockside web-link` prints it again).',
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+      return;
+    }
+    if (url.pathname === SESSION_PATH) {
+      setSecurityHeaders(res, port);
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
       return;
     }
     if (source === 'query') {
@@ -126,7 +144,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       setSecurityHeaders(res, port);
       res.writeHead(302, {
         Location: rest ? `/?${rest}` : '/',
-        'Set-Cookie': tokenCookie(token),
+        'Set-Cookie': tokenCookie(token, port),
         'Cache-Control': 'no-store',
         'Content-Length': 0,
       });
@@ -169,7 +187,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       refuseUpgrade(socket, 403, 'Forbidden');
       return;
     }
-    if (authenticate(token, offeredTokens(req, url)) === null) {
+    if (authenticate(token, offeredTokens(req, url, tokenCookieName(port))) === null) {
       refuseUpgrade(socket, 401, 'Unauthorized');
       return;
     }

@@ -146,7 +146,7 @@ describe('web shell', () => {
     log = memoryLogger();
     shell = await startWebShell({ api: fake.api, rendererDir, port: 0, logger: log.logger });
     origin = `http://127.0.0.1:${shell.port}`;
-    auth = { Cookie: `dockside_token=${shell.token}` };
+    auth = { Cookie: `dockside_token_${shell.port}=${shell.token}` };
   });
 
   afterEach(async () => {
@@ -177,7 +177,7 @@ describe('web shell', () => {
 
   it('refuses a wrong token in the query, the cookie or the header with 401', async () => {
     expect((await get(shell.port, '/?token=wrong')).status).toBe(401);
-    expect((await get(shell.port, '/', { Cookie: 'dockside_token=wrong' })).status).toBe(401);
+    expect((await get(shell.port, '/', { Cookie: `dockside_token_${shell.port}=wrong` })).status).toBe(401);
     expect((await get(shell.port, '/', { Authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await get(shell.port, `/?token=${shell.token}x`)).status).toBe(401);
   });
@@ -187,10 +187,40 @@ describe('web shell', () => {
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
     const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toContain(`dockside_token=${shell.token}`);
+    expect(cookie).toContain(`dockside_token_${shell.port}=${shell.token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Path=/');
+    // The token persists per data directory: the cookie outlives a browser restart (400 days, Chromium's limit).
+    expect(cookie).toContain(`Max-Age=${400 * 24 * 60 * 60}`);
+  });
+
+  it("ignores another station's cookie: each port has its own", async () => {
+    expect((await get(shell.port, '/', { Cookie: `dockside_token_${shell.port + 1}=${shell.token}` })).status).toBe(
+      401,
+    );
+    expect((await get(shell.port, '/', { Cookie: `dockside_token=${shell.token}` })).status).toBe(401);
+  });
+
+  it('answers /session with 204 for the right token and 401 for a stale one, so a tab can tell a refusal', async () => {
+    const ok = await get(shell.port, '/session', auth);
+    expect(ok.status).toBe(204);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    // The query form does not redirect here: the renderer checks the token it would give the WebSocket.
+    expect((await get(shell.port, `/session?token=${shell.token}`)).status).toBe(204);
+    expect((await get(shell.port, '/session', { Cookie: `dockside_token_${shell.port}=old` })).status).toBe(401);
+    expect((await get(shell.port, '/session')).status).toBe(401);
+    expect((await get(shell.port, '/session', { ...auth, Host: `evil.example:${shell.port}` })).status).toBe(421);
+  });
+
+  it('accepts the token it is given, so a restart with the kept token keeps a tab signed in', async () => {
+    const token = 'kept-token-kept-token-kept-token-0';
+    const port = shell.port;
+    await shell.close();
+    shell = await startWebShell({ api: fake.api, rendererDir, port, token });
+    expect(shell.port).toBe(port);
+    expect((await get(port, '/session', { Cookie: `dockside_token_${port}=${token}` })).status).toBe(204);
+    expect((await get(port, '/session', auth)).status).toBe(401);
   });
 
   it('never redirects off-site, whatever the path of the token link', async () => {
@@ -263,7 +293,11 @@ describe('web shell', () => {
   });
 
   it('refuses a WebSocket with a wrong token', async () => {
-    const result = await connect(`ws://127.0.0.1:${shell.port}/ws`, { Cookie: 'dockside_token=nope' }, origin);
+    const result = await connect(
+      `ws://127.0.0.1:${shell.port}/ws`,
+      { Cookie: `dockside_token_${shell.port}=nope` },
+      origin,
+    );
     expect(result).toEqual({ refused: 401 });
   });
 

@@ -10,6 +10,7 @@ import {
   createApiWith,
   unwrap,
   webSocketUrl,
+  type AccessProbe,
   type ApiEnvironment,
   type SocketLike,
 } from '../../../src-renderer/lib/api';
@@ -51,7 +52,11 @@ function env(search = '') {
   const e: ApiEnvironment = {
     location: { protocol: 'http:', host: '127.0.0.1:5999', search, pathname: '/', hash: '' },
     history: { replaceState: (_d, _u, url) => replaced.push(url ?? '') },
-    sessionStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    sessionStorage: {
+      getItem: (k) => storage.get(k) ?? null,
+      setItem: (k, v) => void storage.set(k, v),
+      removeItem: (k) => void storage.delete(k),
+    },
     createSocket: (url) => {
       const s = new FakeSocket(url);
       sockets.push(s);
@@ -132,6 +137,78 @@ describe('api over WebSocket', () => {
     timers.shift()!.fn();
     sockets[2]!.open();
     expect(states).toEqual(['open', 'lost', 'lost', 'open+re']);
+  });
+
+  /** The client with a scripted /session probe; `answers` are given out in order, the last one repeats. */
+  function probed(answers: AccessProbe[], search = '') {
+    const parts = env(search);
+    const probes: string[] = [];
+    parts.e.probe = (url) => {
+      probes.push(url);
+      return Promise.resolve(answers.length > 1 ? answers.shift()! : answers[0]!);
+    };
+    const api = createApiWith(parts.e);
+    const states: string[] = [];
+    api.onConnection((s, re) => states.push(`${s}${re ? '+re' : ''}`));
+    return { ...parts, api, probes, states };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('tells a refused tab (401 on /session) from a lost connection, and keeps trying without flickering', async () => {
+    const { api, sockets, timers, probes, states } = probed(['unreachable', 'refused']);
+    sockets[0]!.open();
+    sockets[0]!.drop();
+    expect(api.connection()).toBe('lost');
+    // The station is not there (restarting): a lost connection, retried with backoff.
+    timers.shift()!.fn();
+    sockets[1]!.drop();
+    await settle();
+    expect(probes).toEqual(['http://127.0.0.1:5999/session']);
+    expect(api.connection()).toBe('lost');
+    // It is back but refuses this tab's token: refused, retried every few seconds.
+    timers.shift()!.fn();
+    sockets[2]!.drop();
+    await settle();
+    expect(api.connection()).toBe('refused');
+    expect(timers[0]!.ms).toBe(3_000);
+    timers.shift()!.fn();
+    sockets[3]!.drop();
+    await settle();
+    expect(api.connection()).toBe('refused');
+    // The new link was opened in this browser: the cookie lets the same tab back in.
+    timers.shift()!.fn();
+    sockets[4]!.open();
+    expect(api.connection()).toBe('open');
+    expect(states).toEqual(['open', 'lost', 'lost', 'lost', 'refused', 'open+re']);
+    void api.invoke('pack:state', {}).catch(() => undefined);
+    expect(sockets[4]!.sent).toHaveLength(1);
+  });
+
+  it('treats a failing probe as unreachable, not as a refusal', async () => {
+    const { e, sockets, timers } = env();
+    e.probe = () => Promise.reject(new Error('network'));
+    const api = createApiWith(e);
+    sockets[0]!.drop();
+    await settle();
+    expect(api.connection()).toBe('connecting');
+    expect(timers).toHaveLength(1);
+  });
+
+  it("drops a tab's own stale token when the station refuses it, before saying the link changed", async () => {
+    const { api, sockets, timers, storage, probes } = probed(['refused'], '?token=old');
+    expect(sockets[0]!.url).toBe('ws://127.0.0.1:5999/ws?token=old');
+    sockets[0]!.drop();
+    await settle();
+    expect(probes).toEqual(['http://127.0.0.1:5999/session?token=old']);
+    expect(storage.has(TOKEN_STORAGE_KEY)).toBe(false);
+    expect(api.connection()).toBe('connecting');
+    timers.shift()!.fn();
+    // Now only the cookie speaks for the tab.
+    expect(sockets[1]!.url).toBe('ws://127.0.0.1:5999/ws');
+    sockets[1]!.drop();
+    await settle();
+    expect(probes[1]).toBe('http://127.0.0.1:5999/session');
+    expect(api.connection()).toBe('refused');
   });
 });
 
