@@ -168,8 +168,10 @@ export function commandBarcodeSvg(data: string): string {
     x += modules;
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width * 4}" ` +
-    `height="${height * 4}" shape-rendering="crispEdges"><rect width="${width}" height="${height}" fill="#fff"/>` +
+    // 3 px a module at its natural size, every code the same height whatever its length.
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width * 3}" ` +
+    `height="${height * 3}" preserveAspectRatio="none" shape-rendering="crispEdges">` +
+    `<rect width="${width}" height="${height}" fill="#fff"/>` +
     `<g fill="#000">${bars.join('')}</g></svg>`
   );
 }

@@ -411,7 +411,8 @@ export const en = {
   'error.unknown-command-barcode.hint':
     'Use the barcodes on the Commands screen or its printed sheet (CONFIRM, REPRINT, CANCEL). Throw away old command sheets.',
   'error.another-order-open': '{orderNo} is another order: finish or cancel {openOrderNo} first (scan CANCEL)',
-  'error.another-order-open.hint': 'Scan the items of {openOrderNo}, or scan CANCEL to put it back, then scan {orderNo}.',
+  'error.another-order-open.hint':
+    'Scan the items of {openOrderNo}, or scan CANCEL to put it back, then scan {orderNo}.',
   'error.order-already-open': 'Order {orderNo} is already open',
   'error.order-already-open.hint': 'Scan its items.',
   'error.scan-is-shipped-label': 'This is the label of {orderNo} (shipped {shippedAt})',

@@ -71,7 +71,10 @@ const openPack = async () => {
 };
 
 beforeAll(async () => {
-  erp = await startCliServer(['demo-erp', '--port', '0', '--data', path.join(tmp, 'erp')], /http:\/\/127\.0\.0\.1:(\d+)/);
+  erp = await startCliServer(
+    ['demo-erp', '--port', '0', '--data', path.join(tmp, 'erp')],
+    /http:\/\/127\.0\.0\.1:(\d+)/,
+  );
   erpUrl = `http://127.0.0.1:${erp.match[1]!}`;
   serve = await startCliServer(
     ['serve', '--port', '0', '--erp', erpUrl, '--data', path.join(tmp, 'station'), '--printer', `file:${labels}`],
@@ -81,8 +84,9 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await page.goto(serve.match[1]!);
   await page.evaluate(`localStorage.setItem('dockside.locale', 'en')`);
-  // Widened as in the other e2e tests: a loaded 2-core machine can split a 5 ms-a-key burst at the default gap.
-  await page.evaluate(`localStorage.setItem('dockside.scanner', '{"maxGapMs":150}')`);
+  // Widened further than the other e2e tests (150 ms): with several browsers on a loaded 2-core machine a 5 ms-a-key
+  // burst stalled past 150 ms once and the whole scan was taken for typing. Scanner timing has its own unit tests.
+  await page.evaluate(`localStorage.setItem('dockside.scanner', '{"maxGapMs":300}')`);
   await page.reload();
   await waitPhase('idle');
 });
@@ -112,7 +116,7 @@ describe('the Commands screen and its sheet', () => {
         [1920, 1080],
       ] as const) {
         await page.setViewportSize({ width, height });
-        await page.screenshot({ path: path.join(shots, `commands-sheet-${locale}-${width}.png`), fullPage: false });
+        await page.screenshot({ path: path.join(shots, `commands-barcodes-${locale}-${width}.png`), fullPage: false });
       }
     }
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -137,7 +141,10 @@ describe('the Commands screen and its sheet', () => {
     const texts = await decodeBarcodes(png);
     expect([...texts].sort()).toEqual(SCAN_COMMAND_CATALOGUE.map((entry) => entry.barcode).sort());
     for (const entry of SCAN_COMMAND_CATALOGUE) {
-      decoded.set(entry.command, texts.find((text) => text === entry.barcode)!);
+      decoded.set(
+        entry.command,
+        texts.find((text) => text === entry.barcode)!,
+      );
     }
   });
 });
@@ -151,7 +158,10 @@ describe('each decoded command barcode on the Pack screen', () => {
     await waitPhase('idle');
     expect(await page.getByTestId('error-panel').isVisible()).toBe(false);
     await scan(command('cancel'));
-    expect(await refusal()).toMatchObject({ code: 'nothing-to-cancel', text: expect.stringContaining('Nothing to cancel') });
+    expect(await refusal()).toMatchObject({
+      code: 'nothing-to-cancel',
+      text: expect.stringContaining('Nothing to cancel'),
+    });
     await acknowledge();
   });
 
@@ -237,7 +247,7 @@ describe('what a scan was, where the old bench said something else', () => {
     await acknowledge();
   });
 
-  it("names a shipped parcel's tracking number scanned while idle (was \"Order … was not found\")", async () => {
+  it('names a shipped parcel\'s tracking number scanned while idle (was "Order … was not found")', async () => {
     expect(shippedTracking).toMatch(/^DS\d{12}$/);
     await scan(shippedTracking);
     const shown = await refusal();

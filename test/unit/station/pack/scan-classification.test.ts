@@ -4,7 +4,12 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCommandBarcode, parseScanCommand, SCAN_COMMAND_CATALOGUE } from '../../../../src-main/domain';
-import { createOrdersRepository, createScanLookup, openStationDatabase, type ScanLookup } from '../../../../src-main/store';
+import {
+  createOrdersRepository,
+  createScanLookup,
+  openStationDatabase,
+  type ScanLookup,
+} from '../../../../src-main/store';
 import {
   idleScanRefusal,
   packingScanRefusal,
@@ -78,7 +83,10 @@ describe('scan classification', () => {
 
   it('mid-pack, names another order and the open order scanned again; anything else is a wrong item', () => {
     const other = packingScanRefusal('so-100009', 'SO-100007', lookup);
-    expect(other).toMatchObject({ code: 'another-order-open', params: { orderNo: 'SO-100009', openOrderNo: 'SO-100007' } });
+    expect(other).toMatchObject({
+      code: 'another-order-open',
+      params: { orderNo: 'SO-100009', openOrderNo: 'SO-100007' },
+    });
     expect(other?.message).toBe('SO-100009 is another order: finish or cancel SO-100007 first (scan CANCEL)');
     expect(packingScanRefusal('SO-100007', 'SO-100007', lookup)).toMatchObject({ code: 'order-already-open' });
     expect(packingScanRefusal('0000000000000', 'SO-100007', lookup)).toBeNull();
@@ -89,7 +97,10 @@ describe('scan classification', () => {
     expect(isCommandBarcode('%ds%confirm')).toBe(true);
     expect(isCommandBarcode('SO-100007')).toBe(false);
     expect(parseScanCommand('%DS%FOO')).toBeNull();
-    expect(unknownCommandBarcode('%DS%FOO')).toMatchObject({ code: 'unknown-command-barcode', params: { code: '%DS%FOO' } });
+    expect(unknownCommandBarcode('%DS%FOO')).toMatchObject({
+      code: 'unknown-command-barcode',
+      params: { code: '%DS%FOO' },
+    });
     expect(unknownCommandBarcode('%DS%FOO').message).toMatch(/^unknown command barcode %DS%FOO/);
   });
 });
