@@ -4,7 +4,7 @@ import type { StationInfo } from './contract';
 import { createDemoErp } from './demo';
 import { capabilitiesOf, createErpConnectorFromUrl, type ErpEndpoint } from './erp';
 import { createCarrierFor, createNumberPoolRepository, createNumberPools, ensureLocalPool } from './carriers';
-import { createLabelRenderer } from './labels';
+import { createCommandsSheetRenderer, createLabelRenderer } from './labels';
 import {
   appVersion,
   assetsDir as defaultAssetsDir,
@@ -26,6 +26,7 @@ import {
   createOutbox,
   createOutboxSupervision,
   createScanLog,
+  createScanLookup,
   createSettingsRepository,
   createShippingStore,
   createTemplatesRepository,
@@ -42,6 +43,7 @@ import {
 import {
   createEventHub,
   createPackService,
+  createCommandsService,
   createStationHandlers,
   createSyncService,
   createErpSettingsService,
@@ -258,6 +260,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       orders,
       shipping,
       scanLog: createScanLog(db),
+      lookup: createScanLookup(db),
       puller,
       connectivity,
       labels,
@@ -317,6 +320,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       writebacks,
       queue,
       printers,
+      commands: createCommandsService({ sheets: createCommandsSheetRenderer({ assetsDir }) }),
     });
     const started = info();
     logger.info(

@@ -17,6 +17,7 @@ import { templateExportCommand, templateImportCommand, templateListCommand } fro
 import { poolAddCommand, poolListCommand } from './commands/pool';
 import { osPrintersCommand } from './commands/os-printers';
 import { backupCommand, backupListCommand, restoreCommand } from './commands/backup';
+import { commandsSheetCommand } from './commands/commands-sheet';
 
 /** Builds the `dockside` command line. Every subcommand has --help; failures end in one line and a non-zero exit. */
 export function buildProgram(): Command {
@@ -255,6 +256,13 @@ export function buildProgram(): Command {
     .option(...dataOption)
     .option('--json', 'print JSON only')
     .action((file: string, options) => restoreCommand(file, options));
+
+  program
+    .command('commands-sheet')
+    .description('write the A4 sheet of command barcodes (CONFIRM, REPRINT, CANCEL) to print for the bench')
+    .requiredOption('--out <file.pdf>', 'output PDF file')
+    .option('--lang <en|zh-CN|both>', 'language of the names and descriptions', 'both')
+    .action((options: { out: string; lang: string }) => commandsSheetCommand(options));
 
   return program;
 }

@@ -20,6 +20,7 @@ import {
   testPrintResultSchema,
 } from './printers';
 import { refusalCodeSchema, refusalParamsSchema } from './refusals';
+import { commandBarcodesSchema, commandsSheetPdfSchema, sheetLanguageSchema } from './command-barcodes';
 
 const empty = z.object({}).strict();
 
@@ -315,6 +316,14 @@ export const commands = {
       .object({ reason: z.string().trim().min(1).max(200), requestedBy: z.string().trim().min(1).max(100).optional() })
       .strict(),
     output: packStateSchema,
+  },
+  // ---- command barcodes (commands:*) ----
+  /** Every command barcode (CONFIRM, REPRINT, CANCEL) with its names, what it does and its barcode as SVG. */
+  'commands:list': { input: empty, output: commandBarcodesSchema },
+  /** The printable A4 sheet of every command barcode, as a PDF. */
+  'commands:sheetPdf': {
+    input: z.object({ lang: sheetLanguageSchema.default('both') }).strict(),
+    output: commandsSheetPdfSchema,
   },
 } as const;
 

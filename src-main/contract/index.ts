@@ -6,3 +6,4 @@ export * from './bridge';
 export * from './queue-schemas';
 export * from './printers';
 export * from './refusals';
+export * from './command-barcodes';

@@ -51,6 +51,19 @@ export const refusals = {
   'nothing-to-reprint': {},
   /** A scan burst typed through an input method (raised by the screen's scanner, never by the core). */
   'ime-active': {},
+  // What a scan turned out to be when it is not what the bench expects now (the packer sees what happened).
+  /** A code with the command prefix (`%DS%`) that is no command barcode of the catalogue. */
+  'unknown-command-barcode': { params: ['code'] },
+  /** Mid-pack, the scan is the number of another order known here: finish or cancel the open one first. */
+  'another-order-open': { params: ['orderNo', 'openOrderNo'] },
+  /** Mid-pack, the open order's own number was scanned again. */
+  'order-already-open': { params: ['orderNo'] },
+  /** Idle, the scan is the tracking number of a parcel shipped at this station (`shippedAt`: ISO time). */
+  'scan-is-shipped-label': { params: ['trackingNumber', 'orderNo', 'shippedAt'] },
+  /** Idle, the scan is an item barcode or SKU of an order here: an order has to be scanned first. */
+  'scan-is-item': { params: ['barcode', 'sku'] },
+  /** CANCEL scanned with no order open. */
+  'nothing-to-cancel': {},
 
   // ---- Printing ----
   'print-failed': { params: ['printer'], details: ['reason'] },

@@ -48,3 +48,11 @@ export type {
 export { FIELD_NAMES, deriveSortCode, expressionProblems, type FieldName } from './order-fields';
 export { FILTER_NAMES, maskPhone, sscc18, type FilterName } from './filters';
 export { parseExpression, ExpressionError, type ExpressionPart, type FilterCall } from './expression';
+export {
+  commandBarcodeSvg,
+  commandsSheetLayout,
+  createCommandsSheetRenderer,
+  SHEET_LANGUAGES,
+  type CommandsSheetRenderer,
+  type SheetLanguage,
+} from './commands-sheet';

@@ -15,3 +15,4 @@ export * from './claim-service';
 export * from './backup-scheduler';
 export * from './operations-log';
 export * from './diagnostics-bundle';
+export * from './commands-service';

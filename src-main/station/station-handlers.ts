@@ -9,6 +9,7 @@ import type { TemplatesService } from './templates-service';
 import type { WritebacksService } from './writebacks-service';
 import type { QueueService } from './queue-service';
 import type { PrintersService } from './printers-service';
+import type { CommandsService } from './commands-service';
 import { withRefusals } from './refusal-from-failure';
 import { StationError } from './station-error';
 
@@ -23,6 +24,7 @@ export function createStationHandlers({
   writebacks,
   queue,
   printers,
+  commands,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -37,10 +39,13 @@ export function createStationHandlers({
   queue?: QueueService | undefined;
   /** Printer settings and status; absent in stations built without them (the commands then refuse). */
   printers?: PrintersService | undefined;
+  /** Command barcodes and their sheet; absent in stations built without them (the commands then refuse). */
+  commands?: CommandsService | undefined;
 }): CommandHandlers {
   const queueService = (): QueueService => queue ?? unavailable('queue', 'queue supervision');
   const printersService = (): PrintersService => printers ?? unavailable('printers', 'printer settings');
   const settingsService = (): ErpSettingsService => erpSettings ?? unavailable('erp-settings', 'ERP settings');
+  const commandsService = (): CommandsService => commands ?? unavailable('commands', 'command barcodes');
   const writebacksService = (): WritebacksService => writebacks ?? unavailable('writebacks', 'handovers and fees');
   // Lower layers' failures leave every handler as refusals (or, when they are none, as internal failures).
   return withRefusals({
@@ -109,6 +114,8 @@ export function createStationHandlers({
     'printers:testPrint': async ({ target }) => printersService().testPrint(target),
     'pack:retryPrint': async ({ target }) => pack.retryPrint(target),
     'pack:reprint': async ({ reason, requestedBy }) => pack.reprint({ reason, requestedBy }),
+    'commands:list': async () => commandsService().list(),
+    'commands:sheetPdf': async ({ lang }) => commandsService().sheetPdf(lang ?? 'both'),
   });
 }
 

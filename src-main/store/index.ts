@@ -16,3 +16,4 @@ export * from './backup';
 export * from './crash-recovery';
 export * from './claims-repository';
 export * from './database-diagnostics';
+export * from './scan-lookup';

@@ -5,6 +5,7 @@ import { TemplateEditor } from '../features/templates/template-editor';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { HandoverScreen } from '../features/handover/handover-screen';
 import { PrintersScreen } from '../features/printers/printers-screen';
+import { CommandsScreen } from '../features/commands/commands-screen';
 import type { ScannerOptions } from '../lib/scanner';
 import { ConnectionBanner } from './connection-banner';
 import { Header } from './header';
@@ -35,6 +36,8 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
           <HandoverScreen />
         ) : screen === 'printers' ? (
           <PrintersScreen />
+        ) : screen === 'commands' ? (
+          <CommandsScreen />
         ) : (
           <QueueScreen />
         )}

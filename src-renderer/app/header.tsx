@@ -25,6 +25,7 @@ export function Header() {
     { id: 'templates', label: t('nav.templates') },
     { id: 'settings', label: t('nav.settings') },
     { id: 'printers', label: t('nav.printers') },
+    { id: 'commands', label: t('nav.commands') },
   ];
 
   return (

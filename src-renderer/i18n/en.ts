@@ -75,7 +75,7 @@ export const en = {
   'error.ime-active.hint': 'Switch to English input (Shift or Ctrl+Space), then scan again.',
   'error.unknown-command': 'Unknown command {code}',
   'error.unknown-command.hint':
-    'Use the command barcodes printed from settings; if this keeps happening, update the station and this screen to the same version.',
+    'This screen and the station are different versions: update both to the same version, then try again.',
   'error.internal': 'Something went wrong in the station (error {correlationId})',
   'error.internal.hint': 'Try again. If it happens again, tell a supervisor the error code {correlationId}.',
   'error.disconnected': 'Not connected to the station: the scan was not sent',
@@ -396,6 +396,33 @@ export const en = {
   'fees.kind.insurance': 'insurance',
   'fees.kind.surcharge': 'surcharge',
   // ---- end refusals ----
+  // ---- command barcodes and what a scan turned out to be (issue 11) ----
+  'nav.commands': 'Commands',
+  'commands.title': 'Command barcodes',
+  'commands.intro':
+    'Scan these from the screen or from the printed sheet instead of using the keyboard. Each works on the Pack screen.',
+  'commands.download': 'Download A4 sheet (PDF)',
+  'commands.downloading': 'Preparing the sheet…',
+  'commands.downloadFailed': 'The sheet could not be made: {message}',
+  'commands.loading': 'Loading the command barcodes…',
+  'commands.loadFailed': 'The command barcodes could not be shown: {message}',
+  'commands.barcodeAlt': 'Barcode {barcode}',
+  'error.unknown-command-barcode': 'Unknown command barcode {code}',
+  'error.unknown-command-barcode.hint':
+    'Use the barcodes on the Commands screen or its printed sheet (CONFIRM, REPRINT, CANCEL). Throw away old command sheets.',
+  'error.another-order-open': '{orderNo} is another order: finish or cancel {openOrderNo} first (scan CANCEL)',
+  'error.another-order-open.hint':
+    'Scan the items of {openOrderNo}, or scan CANCEL to put it back, then scan {orderNo}.',
+  'error.order-already-open': 'Order {orderNo} is already open',
+  'error.order-already-open.hint': 'Scan its items.',
+  'error.scan-is-shipped-label': 'This is the label of {orderNo} (shipped {shippedAt})',
+  'error.scan-is-shipped-label.hint':
+    'The parcel {trackingNumber} is already shipped. To pack an order, scan the order barcode on its pick list.',
+  'error.scan-is-item': 'This is an item ({sku}), scan an order first',
+  'error.scan-is-item.hint': 'Scan the order barcode on the pick list, then its items.',
+  'error.nothing-to-cancel': 'Nothing to cancel: no order is open',
+  'error.nothing-to-cancel.hint': 'Scan an order to start packing.',
+  // ---- end command barcodes ----
 } as const;
 
 /** Every message key. */

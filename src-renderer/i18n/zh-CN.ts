@@ -76,7 +76,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.ime-active': '扫描内容被中文输入法截获',
   'error.ime-active.hint': '请切换到英文输入（Shift 或 Ctrl+空格），然后重新扫描。',
   'error.unknown-command': '未知的指令 {code}',
-  'error.unknown-command.hint': '请使用从设置中打印的指令条码；如果反复出现，请将工作台和页面更新到同一版本。',
+  'error.unknown-command.hint': '此页面与工作台版本不同：请将两者更新到同一版本后重试。',
   'error.internal': '工作台出现内部错误（错误编号 {correlationId}）',
   'error.internal.hint': '请重试。如果再次出现，请把错误编号 {correlationId} 告诉主管。',
   'error.disconnected': '未连接到工作台：扫描未发送',
@@ -391,4 +391,28 @@ export const zhCN: Record<MessageKey, string> = {
   'fees.kind.insurance': '保价费',
   'fees.kind.surcharge': '附加费',
   // ---- end refusals ----
+  // ---- command barcodes and what a scan turned out to be (issue 11) ----
+  'nav.commands': '指令条码',
+  'commands.title': '指令条码',
+  'commands.intro': '可直接从屏幕或打印的指令条码表上扫描这些条码，代替键盘操作。均在“打包”页面生效。',
+  'commands.download': '下载 A4 指令条码表（PDF）',
+  'commands.downloading': '正在生成指令条码表…',
+  'commands.downloadFailed': '无法生成指令条码表：{message}',
+  'commands.loading': '正在加载指令条码…',
+  'commands.loadFailed': '无法显示指令条码：{message}',
+  'commands.barcodeAlt': '条码 {barcode}',
+  'error.unknown-command-barcode': '未知的指令条码 {code}',
+  'error.unknown-command-barcode.hint':
+    '请使用“指令条码”页面或其打印表上的条码（确认、重打、取消），并丢弃旧的指令条码表。',
+  'error.another-order-open': '{orderNo} 是另一个订单：请先完成或取消 {openOrderNo}（扫描"取消"条码）',
+  'error.another-order-open.hint': '请扫描 {openOrderNo} 的商品，或扫描"取消"条码放下该订单，然后再扫描 {orderNo}。',
+  'error.order-already-open': '订单 {orderNo} 已经打开',
+  'error.order-already-open.hint': '请扫描其商品。',
+  'error.scan-is-shipped-label': '这是订单 {orderNo} 的面单（{shippedAt} 已发货）',
+  'error.scan-is-shipped-label.hint': '包裹 {trackingNumber} 已发货。要打包订单，请扫描拣货单上的订单条码。',
+  'error.scan-is-item': '这是商品（{sku}），请先扫描订单',
+  'error.scan-is-item.hint': '请先扫描拣货单上的订单条码，再扫描其商品。',
+  'error.nothing-to-cancel': '没有可取消的订单：当前没有打开的订单',
+  'error.nothing-to-cancel.hint': '请扫描订单开始打包。',
+  // ---- end command barcodes ----
 };

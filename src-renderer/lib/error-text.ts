@@ -1,5 +1,6 @@
 import { isMessageKey, t, type Locale, type MessageKey } from '../i18n';
 import { ApiError } from './api';
+import { formatDateTime } from './format';
 
 /** Codes the screen raises itself (the connection, an answer it cannot read), translated like the core's refusals. */
 export const CLIENT_ERROR_CODES = ['disconnected', 'connection-lost', 'bad-output'] as const;
@@ -63,7 +64,11 @@ export function translatable(failure: unknown): TranslatableError {
   return { code: 'internal' };
 }
 
+/** Parameters that carry an ISO time: shown as the locale's date and time. */
+const TIME_PARAMS: ReadonlySet<string> = new Set(['shippedAt']);
+
 function localizedValue(locale: Locale, name: string, value: string | number): string | number {
+  if (TIME_PARAMS.has(name) && typeof value === 'string') return formatDateTime(locale, value);
   const prefix = CODED_PARAMS[name];
   if (prefix === undefined || typeof value !== 'string') return value;
   const key = `${prefix}${value}`;

@@ -1,7 +1,7 @@
 import type { PackState } from '../../contract';
-import { applyItemScan, parseScanCommand } from '../../domain';
+import { applyItemScan, isCommandBarcode, parseScanCommand } from '../../domain';
 import type { ShipmentConfirmation } from '../../erp';
-import type { ScanLog, ShippingStore } from '../../store';
+import type { ScanLog, ScanLookup, ShippingStore } from '../../store';
 import type { ClaimService } from '../claim-service';
 import type { Logger } from '../../platform';
 import { internalFailure } from '../internal-failure';
@@ -10,6 +10,7 @@ import { StationError } from '../station-error';
 import { createOrderRefresh, type OrderRefreshDeps } from './order-refresh';
 import { createPackPrinting, resolvePackTemplate, type PackPrintingDeps } from './pack-printing';
 import { createBenchState, type OpenOrder } from './pack-state';
+import { idleScanRefusal, packingScanRefusal, unknownCommandBarcode } from './scan-classification';
 
 /** The packer's use cases: scan an order, scan its items, print, confirm. */
 export interface PackService {
@@ -34,6 +35,8 @@ export interface PackService {
 export interface PackServiceDeps extends OrderRefreshDeps, PackPrintingDeps {
   shipping: Pick<ShippingStore, 'queuePrint' | 'confirm' | 'findShipment'>;
   scanLog: ScanLog;
+  /** What a scan is when it is not what the bench expects: another order, a shipped parcel's label, an item. */
+  lookup: ScanLookup;
   /** Claims each order in the ERP when it is opened (a renewed lease while packing). */
   claims: ClaimService;
   stationId: string;
@@ -79,8 +82,27 @@ export function createPackService(deps: PackServiceDeps): PackService {
     log(code, verdict, null);
   }
 
+  /**
+   * The order a scan names: the local one, ignoring case; else, when the code is a shipped parcel's label or an
+   * item here, that refusal; else the ERP's (as scanned, then in capitals, since order numbers are upper case).
+   */
+  async function loadScannedOrder(code: string) {
+    const local = deps.lookup.orderNumber(code);
+    if (local) return refresh.load(local);
+    const refusal = idleScanRefusal(code, deps.lookup);
+    if (refusal) throw refusal;
+    const upper = code.toUpperCase();
+    if (upper === code) return refresh.load(code);
+    try {
+      return await refresh.load(code);
+    } catch (failure) {
+      if (!(failure instanceof StationError) || failure.code !== 'order-not-found') throw failure;
+      return refresh.load(upper);
+    }
+  }
+
   async function openOrder(code: string): Promise<void> {
-    const stored = await refresh.load(code);
+    const stored = await loadScannedOrder(code);
     const order = stored.order;
     const shipment = deps.shipping.findShipment(order.orderNo);
     if (shipment || stored.localState === 'shipped' || order.status === 'shipped') {
@@ -126,6 +148,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
     await deps.claims.renew(cur.stored.order.orderNo);
     const { result, progress } = applyItemScan(cur.stored.order.lines, cur.progress, code);
     if (result.kind === 'wrong-item') {
+      const refusal = packingScanRefusal(code, cur.stored.order.orderNo, deps.lookup);
+      if (refusal) throw refusal;
       throw new StationError('wrong-item', `${code} is not part of order ${cur.stored.order.orderNo}; put it aside`, {
         barcode: code,
       });
@@ -197,6 +221,21 @@ export function createPackService(deps: PackServiceDeps): PackService {
     );
   }
 
+  /** CANCEL scanned: lets the open order go; says why when there is none, or when its label is out. */
+  function cancelByScan(): void {
+    const cur = bench.current;
+    if (!cur) throw new StationError('nothing-to-cancel', 'no order is open, so there is nothing to cancel');
+    // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
+    if (cur.label) {
+      throw new StationError(
+        'confirm-first',
+        `the label of order ${cur.stored.order.orderNo} is printed: confirm the parcel (Enter or scan its label)`,
+        { orderNo: cur.stored.order.orderNo },
+      );
+    }
+    bench.drop();
+  }
+
   async function handleScan(rawCode: string): Promise<void> {
     const code = rawCode.trim();
     // A scan also acknowledges a refusal on screen: the packer has seen it and acts.
@@ -208,10 +247,11 @@ export function createPackService(deps: PackServiceDeps): PackService {
         if (command === 'confirm') await confirmParcel();
         // After a failed print (nothing sent) REPRINT is the scanner's way to try the fixed printer again.
         else if (command === 'reprint') await printAgain('primary', { reason: 'REPRINT command scanned' });
-        // A printed label stays until confirmed: dropping it here would orphan a waybill already on a parcel.
-        else if ((command === 'cancel' || command === 'next') && !bench.current?.label) bench.drop();
+        else cancelByScan();
         return;
       }
+      // A command barcode this station does not know is never looked up as an order or an item.
+      if (isCommandBarcode(code)) throw unknownCommandBarcode(code);
       const cur = bench.current;
       if (!cur) {
         await openOrder(code);

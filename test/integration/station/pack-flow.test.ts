@@ -109,6 +109,14 @@ describe('packing an order', () => {
     expect(state.error?.code).toBe('order-cancelled');
   });
 
+  it('asks the ERP in capitals for an order scanned in lower case with spaces around it that is not held here', async () => {
+    // Cancelled orders are never in the pending pull: this one is only in the ERP.
+    const seed = generateSeedData({ seed: 3, orders: 30, now: new Date() });
+    const cancelled = seed.orders.find((o) => o.status === 'cancelled')!;
+    const state = await station.pack.scan(`  ${cancelled.orderNo.toLowerCase()} `);
+    expect(state.error).toMatchObject({ code: 'order-cancelled', params: { orderNo: cancelled.orderNo } });
+  });
+
   it('reprints only on the REPRINT command, with the same tracking number, then confirms with CONFIRM', async () => {
     let state = await station.pack.scan(scanCommandBarcode('reprint'));
     expect(state.error?.code).toBe('nothing-to-reprint');
