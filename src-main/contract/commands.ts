@@ -230,10 +230,18 @@ export const commands = {
       toErp: z.boolean(),
     }),
   },
-  /** Checks one scanned parcel for the handover list: shipped here and not handed over yet. */
+  /**
+   * Checks one scanned parcel for the handover list: shipped here and not handed over yet. The code may be the
+   * waybill's tracking number or the order number of a parcel shipped here (`matchedBy` says which).
+   */
   'handover:check': {
     input: z.object({ trackingNumber: z.string().trim().min(1).max(64) }).strict(),
-    output: z.object({ trackingNumber: z.string(), orderNo: z.string(), carrier: z.string() }),
+    output: z.object({
+      trackingNumber: z.string(),
+      orderNo: z.string(),
+      carrier: z.string(),
+      matchedBy: z.enum(['tracking', 'order']).optional(),
+    }),
   },
   /** Parcels handed over since a time (default: the last 24 hours), newest first. */
   'handover:list': {

@@ -2,6 +2,34 @@ import { z } from 'zod';
 
 /** The states a supervisor can list outbox items by. */
 export const outboxStateSchema = z.enum(['pending', 'rejected', 'conflict', 'acked', 'discarded']);
+export type OutboxStateName = z.infer<typeof outboxStateSchema>;
+
+/** What the ERP's refusal of a parked item is about (see station/parked-item-advice.ts). */
+export const parkedReasonSchema = z.enum([
+  'order-cancelled',
+  'order-shipped',
+  'order-changed',
+  'order-claimed',
+  'order-unknown',
+  'shipment-missing',
+  'tracking-mismatch',
+  'already-handed-over',
+  'not-supported',
+  'invalid',
+  'other',
+]);
+export type ParkedReason = z.infer<typeof parkedReasonSchema>;
+
+/**
+ * Why a rejected or conflict item waits for a supervisor, for the screen to say in the supervisor's language:
+ * the reason, whether sending it again unchanged can help, and the ERP's own words (a detail, never the headline).
+ */
+export const parkedAdviceSchema = z.object({
+  reason: parkedReasonSchema,
+  retryCanHelp: z.boolean(),
+  detail: z.string().nullable(),
+});
+export type ParkedAdvice = z.infer<typeof parkedAdviceSchema>;
 
 /** One outbox item as a list row. */
 export const outboxItemSchema = z.object({
@@ -16,6 +44,8 @@ export const outboxItemSchema = z.object({
   closedAt: z.string().nullable(),
   lastError: z.string().nullable(),
   trackingNumber: z.string().nullable(),
+  /** Set for rejected and conflict items (and discarded ones that were): what happened, whether a retry can help. */
+  advice: parkedAdviceSchema.nullable().optional(),
 });
 export type OutboxItemView = z.infer<typeof outboxItemSchema>;
 

@@ -1,6 +1,7 @@
 import type { CommandInput, CommandOutput, OutboxItemDetail, OutboxItemView, QueueSettings } from '../contract';
 import type { NumberPools } from '../carriers';
 import type { Outbox, OutboxItem, OutboxSupervision, SettingsRepository } from '../store';
+import { parkedItemAdvice } from './parked-item-advice';
 import { StationError } from './station-error';
 
 /** Setting keys of the queue and their defaults. */
@@ -27,22 +28,28 @@ export interface QueueService {
   purgeExpired(): number;
 }
 
-const view = (item: OutboxItem): OutboxItemView => {
-  const payload = item.payload as { trackingNumber?: unknown } | null;
-  return {
-    id: item.id,
-    orderNo: item.aggregate,
-    kind: item.kind,
-    state: item.state,
-    idempotencyKey: item.idempotencyKey,
-    attempts: item.attempts,
-    createdAt: item.createdAt,
-    nextAttemptAt: item.nextAttemptAt,
-    closedAt: item.closedAt,
-    lastError: item.lastError,
-    trackingNumber: typeof payload?.trackingNumber === 'string' ? payload.trackingNumber : null,
-  };
-};
+/** The parcel an item is about: shipments, statuses and fees name it; a handover item carries its one parcel. */
+function trackingOf(payload: unknown): string | null {
+  const fields = payload as { trackingNumber?: unknown; parcels?: { trackingNumber?: unknown }[] } | null;
+  if (typeof fields?.trackingNumber === 'string') return fields.trackingNumber;
+  const first = Array.isArray(fields?.parcels) ? fields.parcels[0]?.trackingNumber : undefined;
+  return typeof first === 'string' ? first : null;
+}
+
+const view = (item: OutboxItem): OutboxItemView => ({
+  id: item.id,
+  orderNo: item.aggregate,
+  kind: item.kind,
+  state: item.state,
+  idempotencyKey: item.idempotencyKey,
+  attempts: item.attempts,
+  createdAt: item.createdAt,
+  nextAttemptAt: item.nextAttemptAt,
+  closedAt: item.closedAt,
+  lastError: item.lastError,
+  trackingNumber: trackingOf(item.payload),
+  advice: parkedItemAdvice(item),
+});
 
 function itemNotFound(id: number): StationError {
   return new StationError('outbox-item-not-found', `outbox item ${id} not found`, { id });

@@ -19,8 +19,17 @@ export interface WritebacksService {
    * named (or of one courier, when none is named), and not handed over before; otherwise nothing is recorded.
    */
   handover(input: { carrier?: string | undefined; trackingNumbers: string[] }): HandoverResult;
-  /** Checks one scanned parcel before the handover: shipped here and not handed over yet. */
-  checkParcel(trackingNumber: string): { trackingNumber: string; orderNo: string; carrier: string };
+  /**
+   * Checks one scanned parcel before the handover: shipped here and not handed over yet. A packer often scans the
+   * order number on the packing slip instead of the waybill; since an order ships as one parcel here, its order
+   * number names that parcel just as well, and the answer says it was matched by order number.
+   */
+  checkParcel(code: string): {
+    trackingNumber: string;
+    orderNo: string;
+    carrier: string;
+    matchedBy: 'tracking' | 'order';
+  };
   /**
    * Queues a delivery status for the ERP (any spelling the status table knows: 已签收, delivered, KDNiao 3 …); the
    * same status at the same time again is queued once. Refused when the ERP cannot take statuses.
@@ -62,12 +71,13 @@ export function createWritebacksService({
   /** Told after anything was queued for the ERP (to refresh queue status, start a drain). */
   onQueued?: (() => void) | undefined;
 }): WritebacksService {
+  const unknownParcel = (trackingNumber: string) =>
+    new StationError('parcel-unknown', `${trackingNumber} is not a parcel shipped at this station`, {
+      trackingNumber,
+    });
   const shipped = (trackingNumber: string) => {
     const shipment = store.findShipmentByTracking(trackingNumber.trim());
-    if (!shipment)
-      throw new StationError('parcel-unknown', `${trackingNumber} is not a parcel shipped at this station`, {
-        trackingNumber: trackingNumber.trim(),
-      });
+    if (!shipment) throw unknownParcel(trackingNumber.trim());
     return shipment;
   };
   const timestamp = (at: string | undefined, what: string): string => {
@@ -94,10 +104,20 @@ export function createWritebacksService({
   };
 
   return {
-    checkParcel(trackingNumber) {
-      const shipment = shipped(trackingNumber);
+    checkParcel(code) {
+      const scanned = code.trim();
+      const byTracking = store.findShipmentByTracking(scanned);
+      // Order numbers are upper case; a scanner in the wrong keyboard mode may send them lower case.
+      const shipment =
+        byTracking ?? store.findShipmentByOrder(scanned) ?? store.findShipmentByOrder(scanned.toUpperCase());
+      if (!shipment) throw unknownParcel(scanned);
       notHandedOver(shipment.trackingNumber);
-      return { trackingNumber: shipment.trackingNumber, orderNo: shipment.orderNo, carrier: shipment.carrier };
+      return {
+        trackingNumber: shipment.trackingNumber,
+        orderNo: shipment.orderNo,
+        carrier: shipment.carrier,
+        matchedBy: byTracking ? 'tracking' : 'order',
+      };
     },
 
     handover({ carrier, trackingNumbers }) {

@@ -17,6 +17,8 @@ export interface HandedOverParcel {
 export interface WritebacksStore {
   /** The shipment recorded here with this tracking number, or null. */
   findShipmentByTracking(trackingNumber: string): LocalShipment | null;
+  /** The shipment recorded here for this order number (one parcel per order), or null. */
+  findShipmentByOrder(orderNo: string): LocalShipment | null;
   /** The handover that already holds this parcel, or null. */
   handoverOf(trackingNumber: string): HandedOverParcel | null;
   /**
@@ -61,6 +63,9 @@ const toParcel = (row: HandoverRow): HandedOverParcel => ({
 export function createWritebacksStore({ db, outbox }: { db: Database.Database; outbox: Outbox }): WritebacksStore {
   const byTracking = db.prepare<[string], LocalShipmentRow>(
     'SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE tracking_number = ?',
+  );
+  const byOrder = db.prepare<[string], LocalShipmentRow>(
+    'SELECT id, order_no, tracking_number, carrier, created_at FROM shipments WHERE order_no = ?',
   );
   const handoverOf = db.prepare<[string], HandoverRow>('SELECT * FROM handovers WHERE tracking_number = ?');
   const insertHandover = db.prepare(
@@ -117,6 +122,10 @@ export function createWritebacksStore({ db, outbox }: { db: Database.Database; o
   return {
     findShipmentByTracking(trackingNumber) {
       const row = byTracking.get(trackingNumber);
+      return row ? toLocalShipment(row) : null;
+    },
+    findShipmentByOrder(orderNo) {
+      const row = byOrder.get(orderNo);
       return row ? toLocalShipment(row) : null;
     },
     handoverOf(trackingNumber) {

@@ -1,4 +1,5 @@
-import { formatAge, formatTime, formatNumber } from '../lib/format';
+import { QueueAttentionBadge } from '../features/queue/queue-attention-badge';
+import { formatTime, formatNumber, formatWaited } from '../lib/format';
 import { MIN_VOLUME } from '../lib/sound';
 import type { Screen } from '../state/store';
 import { useController, useStation, useT } from './station-context';
@@ -64,9 +65,10 @@ export function Header() {
         >
           {t('status.outbox', { count: formatNumber(locale, queue?.depth ?? 0) })}
         </span>
+        <QueueAttentionBadge />
         {queue?.oldestPendingAt && (
           <span className="status-text">
-            {t('status.oldest', { age: formatAge(locale, queue.oldestPendingAt, now) })}
+            {t('status.oldest', { age: formatWaited(locale, queue.oldestPendingAt, now) })}
           </span>
         )}
         <span className="status-text">

@@ -10,7 +10,7 @@ export const en = {
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.outbox': 'Outbox {count}',
-  'status.oldest': 'Oldest {age}',
+  'status.oldest': 'Oldest waiting {age}',
   'status.lastSync': 'Synced {time}',
   'status.neverSynced': 'Not synced yet',
   'status.syncNow': 'Sync now',
@@ -198,7 +198,7 @@ export const en = {
   'handover.title': 'Courier handover',
   'handover.prompt': 'Scan each parcel the courier takes',
   'handover.promptMore': 'Scan the next {carrier} parcel',
-  'handover.typeHint': 'or type a tracking number and press Enter',
+  'handover.typeHint': 'or type a tracking or order number and press Enter',
   'handover.listTitle': 'Parcels for the courier',
   'handover.empty': 'No parcel scanned yet.',
   'handover.remove': 'Take {tracking} off the list',
@@ -255,6 +255,77 @@ export const en = {
   'queue.pools.remaining': 'Left',
   'queue.pools.low': 'Low',
   // ---- end outbox supervision ----
+  // ---- queue attention, parked-item advice, handover by order number (issue 11) ----
+  'status.attention.conflict': 'Conflicts {count}',
+  'status.attention.rejected': 'Rejected {count}',
+  'status.attention.title': 'Upload items need a supervisor: open the Queue',
+  'age.seconds': '{n} s',
+  'age.minutes': '{n} min',
+  'age.hours': '{n} h',
+  'age.days': '{n} d',
+  'queue.col.uploaded': 'Uploaded at',
+  'queue.col.type': 'Type',
+  'queue.kind.shipment.confirm': 'Shipment',
+  'queue.kind.handover.confirm': 'Handover',
+  'queue.kind.tracking.report': 'Delivery status',
+  'queue.kind.fee.post': 'Fee',
+  'queue.kind.other': 'Other ({kind})',
+  'queue.detail.what': 'What happened',
+  'queue.detail.todo': 'What to do',
+  'queue.detail.technical': 'Technical details',
+  'queue.detail.erpAnswer': 'Last error, as received',
+  'queue.detail.theCarrier': 'the carrier',
+  'queue.detail.noTracking': '(none)',
+  'queue.advice.noRetry': 'Retry is not offered: sent again as it is, the ERP would refuse it again.',
+  'queue.advice.order-cancelled.short': 'Cancelled in the ERP after shipping: intercept the parcel',
+  'queue.advice.order-cancelled.what':
+    '{orderNo} was cancelled in the ERP after this station shipped it offline with tracking number {tracking}.',
+  'queue.advice.order-cancelled.todo':
+    'Intercept the parcel with {carrier} (or take it back if it has not left yet), then discard this item with the reason, for example "parcel intercepted".',
+  'queue.advice.order-shipped.short': 'Already shipped in the ERP: check for a second parcel',
+  'queue.advice.order-shipped.what':
+    '{orderNo} is already shipped in the ERP with another parcel or by hand; this station shipped it with tracking number {tracking}.',
+  'queue.advice.order-shipped.todo':
+    'Find out which parcel is real. If this one is extra, intercept it with {carrier}; then discard this item with the reason.',
+  'queue.advice.order-changed.short': 'Order changed in the ERP after packing: compare the parcel',
+  'queue.advice.order-changed.what':
+    'The order {orderNo} changed in the ERP after this station packed it (tracking number {tracking}).',
+  'queue.advice.order-changed.todo':
+    "Compare the parcel with the order in the ERP. If the parcel is still right, enter the order's new version below and choose Correct and retry; if not, intercept the parcel with {carrier} and discard this item with the reason.",
+  'queue.advice.order-claimed.short': 'Held by another station',
+  'queue.advice.order-claimed.what': 'Another station holds {orderNo} in the ERP.',
+  'queue.advice.order-claimed.todo':
+    'Ask at the other station whether it ships this order too. If only this parcel leaves, retry when its claim has ended; otherwise intercept one parcel and discard its item.',
+  'queue.advice.order-unknown.short': 'Order not known to the ERP',
+  'queue.advice.order-unknown.what': 'The ERP does not know the order {orderNo}.',
+  'queue.advice.order-unknown.todo':
+    'Check the order in the ERP. If it was deleted there, intercept the parcel with {carrier} and discard this item with the reason.',
+  'queue.advice.shipment-missing.short': 'The ERP has no shipment for this order yet',
+  'queue.advice.shipment-missing.what':
+    'The ERP has no shipment of {orderNo} yet, so it cannot take this item ({kind}).',
+  'queue.advice.shipment-missing.todo':
+    'Resolve the shipment item of {orderNo} first (tabs Waiting, Rejected or Conflicts), then retry this one.',
+  'queue.advice.tracking-mismatch.short': 'The ERP has another tracking number',
+  'queue.advice.tracking-mismatch.what': 'The ERP has {orderNo} shipped with another tracking number, not {tracking}.',
+  'queue.advice.tracking-mismatch.todo':
+    'Check which label is on the parcel and correct the ERP if it is wrong; then discard this item with the reason.',
+  'queue.advice.already-handed-over.short': 'Already handed over in the ERP',
+  'queue.advice.already-handed-over.what': 'The ERP already has the parcel {tracking} handed over to the courier.',
+  'queue.advice.already-handed-over.todo':
+    'Nothing is missing: discard this item with the reason "already in the ERP".',
+  'queue.advice.not-supported.short': 'This ERP does not take this kind of item',
+  'queue.advice.not-supported.what': 'This ERP does not take this kind of item ({kind}).',
+  'queue.advice.not-supported.todo': 'Record it in the ERP by hand, then discard this item with the reason.',
+  'queue.advice.invalid.short': 'Refused as sent: correct and retry',
+  'queue.advice.invalid.what': 'The ERP refused this item ({kind}) of {orderNo} as it was sent. The ERP says: {detail}',
+  'queue.advice.invalid.todo':
+    'Correct the field below and choose Correct and retry. If it cannot be corrected here, fix it in the ERP and discard this item with the reason.',
+  'queue.advice.other.short': 'Refused by the ERP',
+  'queue.advice.other.what': 'The ERP refused this item ({kind}) of {orderNo}. The ERP says: {detail}',
+  'queue.advice.other.todo':
+    'Check the order in the ERP, then retry, correct and retry, or discard this item with the reason.',
+  'handover.byOrderNo': '{orderNo} is the order number: its parcel {tracking} is on the list.',
+  // ---- end queue attention ----
   // ---- printers ----
   'nav.printers': 'Printers',
   'printers.title': 'Printers',
@@ -282,7 +353,7 @@ export const en = {
   'printers.status.not-ready': 'Not ready: {condition}',
   'printers.status.unreachable': 'Cannot reach the printer (off, unplugged or wrong address)',
   'printers.status.no-answer': 'The printer does not answer status queries',
-  'printers.status.unsupported': 'This printer cannot report its status',
+  'printers.status.unsupported': 'Status not reported: this printer cannot report its status',
   'printers.condition.offline': 'off line',
   'printers.condition.paper-out': 'out of paper',
   'printers.condition.head-open': 'print head or cover open',

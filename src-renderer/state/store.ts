@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PackState, QueueStatus, StationInfo } from '../../src-main/contract';
+import type { OutboxStateName, PackState, QueueStatus, StationInfo } from '../../src-main/contract';
 import type { Locale } from '../i18n';
 import type { ConnectionState } from '../lib/api';
 
@@ -38,6 +38,10 @@ export interface StationState {
   localError: ShownError | null;
   syncing: boolean;
   lastSyncResult: SyncResult | null;
+  /** The Queue tab to show when the Queue screen opens next (the header's attention badge sets it), or null. */
+  queueTab: OutboxStateName | null;
+  /** Counts the requests for a Queue tab: a new request re-opens the list even when the Queue is on screen. */
+  queueTabSeq: number;
   setPack(pack: PackState): void;
   setQueue(queue: QueueStatus): void;
   setStation(station: StationInfo): void;
@@ -47,6 +51,8 @@ export interface StationState {
   setVolume(volume: number): void;
   setLocalError(error: ShownError | null): void;
   setSyncing(syncing: boolean, result?: SyncResult): void;
+  /** Asks for a Queue tab (null: the request was taken, open on the tab that needs attention next time). */
+  setQueueTab(tab: OutboxStateName | null): void;
 }
 
 /** Initial values that come from the page (saved locale and volume). */
@@ -68,6 +74,8 @@ export function createStationStore(seed: StoreSeed) {
     localError: null,
     syncing: false,
     lastSyncResult: null,
+    queueTab: null,
+    queueTabSeq: 0,
     setPack: (pack) => set({ pack }),
     setQueue: (queue) => set({ queue }),
     setStation: (station) => set({ station }),
@@ -77,6 +85,8 @@ export function createStationStore(seed: StoreSeed) {
     setVolume: (volume) => set({ volume }),
     setLocalError: (localError) => set({ localError }),
     setSyncing: (syncing, result) => set(result ? { syncing, lastSyncResult: result } : { syncing }),
+    setQueueTab: (queueTab) =>
+      set((s) => (queueTab === null ? { queueTab } : { queueTab, queueTabSeq: s.queueTabSeq + 1 })),
   }));
 }
 

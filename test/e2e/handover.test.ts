@@ -36,7 +36,7 @@ beforeAll(async () => {
     /(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/,
   );
   erpUrl = erp.match[1]!;
-  for (const orderNo of ['SO-100001', 'SO-100002'])
+  for (const orderNo of ['SO-100001', 'SO-100002', 'SO-100003'])
     shipped.push(await shipWithCli(orderNo, { erp: erpUrl, data: station, labels: path.join(tmp, 'labels') }));
   serve = await startCliServer(
     ['serve', '--port', '0', '--erp', erpUrl, '--data', station, '--printer', `file:${path.join(tmp, 'labels')}`],
@@ -69,7 +69,7 @@ describe('courier handover screen', () => {
     expect(await error.textContent()).toContain('DS999999999999 was not shipped at this station');
     expect(await page.getByTestId('handover-confirm').isDisabled()).toBe(true);
 
-    for (const tracking of shipped) await scan(tracking);
+    for (const tracking of shipped.slice(0, 2)) await scan(tracking);
     await expect.poll(() => page.getByTestId('handover-row').count()).toBe(2);
     expect(await page.getByTestId('handover-error').count()).toBe(0);
     await scan(shipped[0]!);
@@ -99,5 +99,46 @@ describe('courier handover screen', () => {
     await page.getByTestId('handover-error').waitFor();
     expect(await page.getByTestId('handover-error').textContent()).toContain('不是本工作台发出的包裹');
     await page.screenshot({ path: path.join(shots, 'handover-zh-CN.png') });
+  });
+
+  it('takes a parcel scanned by its order number, saying which parcel that is', async () => {
+    const tracking = shipped[2]!;
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const locale of ['en', 'zh-CN']) {
+        await page.evaluate(`localStorage.setItem('dockside.locale', ${JSON.stringify(locale)})`);
+        await page.reload();
+        await page.getByTestId('nav-handover').click();
+        await page.getByTestId('handover-screen').waitFor();
+        // The packing slip's order number, not the waybill: the station shipped that order as one parcel.
+        await scan('SO-100003');
+        const info = page.getByTestId('handover-info');
+        await info.waitFor();
+        expect(await info.textContent()).toContain(
+          locale === 'en'
+            ? `SO-100003 is the order number: its parcel ${tracking} is on the list.`
+            : `SO-100003 是订单号：已把它的包裹 ${tracking} 加入列表。`,
+        );
+        expect(await page.getByTestId('handover-error').count()).toBe(0);
+        expect(await page.getByTestId('handover-row').getAttribute('data-tracking')).toBe(tracking);
+        await page.screenshot({ path: path.join(shots, `handover-order-number-${locale}-${size.width}.png`) });
+        // The same parcel again, now by its waybill (or the order number in lower case): already on the list.
+        await scan(tracking);
+        await expect.poll(() => page.getByTestId('handover-error').getAttribute('data-code')).toBe('duplicate');
+        await scan('so-100003');
+        await expect.poll(() => page.getByTestId('handover-error').textContent()).toContain(tracking);
+        expect(await page.getByTestId('handover-row').count()).toBe(1);
+      }
+    }
+    // An order handed over already is refused by its order number too, naming its parcel.
+    await page.getByTestId('handover-confirm').click();
+    await page.getByTestId('handover-done').waitFor();
+    await scan('SO-100003');
+    await expect.poll(() => page.getByTestId('handover-error').getAttribute('data-code')).toBe('parcel-handed-over');
+    expect(await page.getByTestId('handover-error').textContent()).toContain(tracking);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

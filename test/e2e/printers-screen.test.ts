@@ -42,6 +42,42 @@ afterAll(async () => {
 const primaryState = () => page.getByTestId('printer-primary').getByTestId('printer-status').getAttribute('data-state');
 
 describe('printers screen', () => {
+  it('shows a printer that cannot report its status as grey "status not reported", never green', async () => {
+    // The station's default printer writes label files: nothing it could report about paper or head.
+    await page.getByTestId('nav-printers').click();
+    const status = page.getByTestId('printer-primary').getByTestId('printer-status');
+    await expect.poll(primaryState, { timeout: 15_000 }).toBe('unsupported');
+    expect(await status.getAttribute('data-tone')).toBe('neutral');
+    expect(await status.textContent()).toContain('Status not reported');
+    const colours = await status.evaluate((el) => {
+      const style = (node: typeof el) => node.ownerDocument.defaultView!.getComputedStyle(node);
+      const dot = el.querySelector('.printer-status-dot') as typeof el;
+      return { text: style(el).color, dot: style(dot).color, bg: style(el).backgroundColor };
+    });
+    // Grey, not the green of a ready printer (#17803d) nor the red of a fault.
+    for (const colour of Object.values(colours)) {
+      const [r, g, b] = colour.match(/\d+/g)!.map(Number) as [number, number, number];
+      expect(Math.max(r, g, b) - Math.min(r, g, b), colour).toBeLessThan(24);
+    }
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const locale of ['en', 'zh-CN']) {
+        await page.evaluate(`localStorage.setItem('dockside.locale', ${JSON.stringify(locale)})`);
+        await page.reload();
+        await page.getByTestId('nav-printers').click();
+        await expect.poll(primaryState, { timeout: 15_000 }).toBe('unsupported');
+        await page.screenshot({ path: path.join(shots, `printers-status-not-reported-${locale}-${size.width}.png`) });
+      }
+    }
+    expect(await status.textContent()).toContain('未报告状态');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(`localStorage.setItem('dockside.locale', 'en')`);
+    await page.reload();
+  });
+
   it('saves a tcp:// printer, shows its live status, and prints a test label once', async () => {
     await page.getByTestId('nav-printers').click();
     await page.getByTestId('printer-primary-uri').fill(printer.uri);

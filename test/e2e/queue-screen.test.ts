@@ -107,6 +107,10 @@ describe('the queue screen', () => {
     expect(await page.getByTestId('queue-alert-stale').textContent()).toContain('more than 30 min');
     expect(await page.getByTestId('queue-alert-pool-POST').textContent()).toContain('40 left');
     await page.screenshot({ path: path.join(shots, 'queue-alerts-en.png') });
+    // The Queue opens where attention is needed: conflicts first, with the first one open.
+    expect(await page.getByTestId('queue-tab-conflict').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('queue-detail').getAttribute('data-state')).toBe('conflict');
+    await page.getByTestId('queue-tab-rejected').click();
     await page.getByTestId('queue-item').first().click();
     await page.getByTestId('queue-detail').waitFor();
     expect(await page.getByTestId('queue-detail').textContent()).toContain('weightKg: must be more than 0');
@@ -114,6 +118,7 @@ describe('the queue screen', () => {
     await setLocale('zh-CN');
     expect(await page.getByTestId('queue-alert-stale').textContent()).toContain('超过 30 分钟');
     await page.screenshot({ path: path.join(shots, 'queue-alerts-zh-CN.png') });
+    await page.getByTestId('queue-tab-rejected').click();
     await page.getByTestId('queue-item').first().click();
     await page.getByTestId('queue-detail').waitFor();
     await page.screenshot({ path: path.join(shots, 'queue-supervisor-zh-CN.png'), fullPage: true });
@@ -121,6 +126,7 @@ describe('the queue screen', () => {
   });
 
   it('a supervisor corrects and retries a rejected item, and discards a conflict with a reason', async () => {
+    await page.getByTestId('queue-tab-rejected').click();
     await page.getByTestId('queue-item').first().click();
     await page.getByTestId('queue-edit-retry').click();
     expect(await page.getByTestId('queue-message').textContent()).toContain('Enter your name first');

@@ -9,7 +9,11 @@ import './handover.css';
 type Parcel = CommandOutput<'handover:check'>;
 type Recent = CommandOutput<'handover:list'>;
 
-type Shown = { kind: 'error'; code: string; text: string } | { kind: 'done'; text: string } | null;
+type Shown =
+  | { kind: 'error'; code: string; text: string }
+  | { kind: 'done'; text: string }
+  | { kind: 'info'; text: string }
+  | null;
 
 /**
  * The courier's pickup at the bench (已揽收): scan each parcel's waybill onto the list, then hand them all over in
@@ -63,9 +67,21 @@ export function HandoverScreen() {
           refuse('parcel-other-carrier', t('handover.error.otherCarrier', { tracking: code, carrier }));
           return;
         }
-        if (parcelsRef.current.some((p) => p.trackingNumber === parcel.trackingNumber)) return;
+        // The order number of a parcel already on the list names the same parcel: refused like a second scan.
+        if (parcelsRef.current.some((p) => p.trackingNumber === parcel.trackingNumber)) {
+          refuse('duplicate', t('handover.error.duplicate', { tracking: parcel.trackingNumber }));
+          return;
+        }
         replaceParcels([parcel, ...parcelsRef.current]);
-        setShown(null);
+        // Scanned by its order number: say which parcel that was, so the packer checks the label is on it.
+        setShown(
+          parcel.matchedBy === 'order'
+            ? {
+                kind: 'info',
+                text: t('handover.byOrderNo', { orderNo: parcel.orderNo, tracking: parcel.trackingNumber }),
+              }
+            : null,
+        );
         controller.play('accepted');
       } catch (error) {
         refuse(error instanceof ApiError ? error.code : 'internal', failureText(locale, error));
@@ -130,7 +146,7 @@ export function HandoverScreen() {
         <div
           className={shown.kind === 'error' ? 'handover-banner bad' : 'handover-banner good'}
           role={shown.kind === 'error' ? 'alert' : 'status'}
-          data-testid={shown.kind === 'error' ? 'handover-error' : 'handover-done'}
+          data-testid={`handover-${shown.kind}`}
           data-code={shown.kind === 'error' ? shown.code : undefined}
         >
           <span className="handover-banner-icon" aria-hidden="true">

@@ -195,23 +195,31 @@ export function PrintersScreen() {
   );
 }
 
-/** One printer's status: colour, symbol and words (never colour alone). */
+/**
+ * One printer's status: colour, symbol and words (never colour alone). Green only for a printer that said it is
+ * ready; one that cannot report its status (a file or spooler target, a printer without status queries) is
+ * neutral grey, "status not reported": printing goes on, but nothing vouches for the paper.
+ */
 function StatusLine({ reading }: { reading: PrinterStatusView | null }) {
   const t = useT();
   if (!reading) return <p className="printer-status">{t('printers.status.checking')}</p>;
-  const good = reading.state === 'ready' || reading.state === 'unsupported';
+  const tone = reading.state === 'ready' ? 'good' : reading.state === 'unsupported' ? 'neutral' : 'bad';
   const label =
     reading.state === 'not-ready' && reading.condition
       ? t('printers.status.not-ready', { condition: conditionText(t, reading.condition) })
       : t(`printers.status.${reading.state}`);
   return (
     <p
-      className={good ? 'printer-status notice good' : 'printer-status notice bad'}
+      className={`printer-status notice ${tone}`}
       data-testid="printer-status"
       data-state={reading.state}
+      data-tone={tone}
       title={reading.message}
     >
-      <span aria-hidden="true">{good ? '●' : '■'}</span> {label}
+      <span className="printer-status-dot" aria-hidden="true">
+        {tone === 'bad' ? '■' : '●'}
+      </span>{' '}
+      {label}
     </p>
   );
 }

@@ -11,6 +11,7 @@ export function QueueScreen() {
   const locale = useStation((s) => s.locale);
   const queue = useStation((s) => s.queue);
   const lastSyncResult = useStation((s) => s.lastSyncResult);
+  const queueTabSeq = useStation((s) => s.queueTabSeq);
   const now = useNow(15_000);
   if (!queue) return <div className="queue loading">{t('queue.loading')}</div>;
   const none = t('queue.none');
@@ -72,7 +73,7 @@ export function QueueScreen() {
           </div>
         )}
       </dl>
-      <QueueItems />
+      <QueueItems key={queueTabSeq} />
       <QueuePools />
     </div>
   );
