@@ -128,7 +128,14 @@ export function checkLaidOutLabel(template: LabelTemplate, list: DisplayList, ct
     if (isTrackingBarcode(el)) {
       const bars = list.items.find((i) => (i.kind === 'bars' || i.kind === 'matrix') && i.elementId === elementId);
       if (!bars || !('data' in bars) || !bars.data.includes(ctx.trackingNumber)) {
-        problems.push({ code: 'cuts-field', blocking: true, requiredField: 'trackingBarcode', elementId, orderNo, params: {} });
+        problems.push({
+          code: 'cuts-field',
+          blocking: true,
+          requiredField: 'trackingBarcode',
+          elementId,
+          orderNo,
+          params: {},
+        });
       }
     }
     const source = textSource(el);

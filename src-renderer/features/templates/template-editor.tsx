@@ -72,7 +72,10 @@ export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: bool
   /** The template as last loaded or saved: unsaved edits are whatever differs from it (undo can return to it). */
   const [baseline, setBaseline] = useState<EditorTemplate | null>(null);
   const dirty = template !== null && template !== baseline;
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selectedIndex, setSelected] = useState<number | null>(null);
+  // An undo may remove the selected element: the selection never points past the end.
+  const selected =
+    template !== null && selectedIndex !== null && selectedIndex < template.elements.length ? selectedIndex : null;
   const [previewOrder, setPreviewOrder] = useState(SAMPLE);
   /** The last preview and the template it was rendered from (its check is current only for that template). */
   const [preview, setPreviewState] = useState<{ result: Preview; of: EditorTemplate } | null>(null);
@@ -218,11 +221,6 @@ export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: bool
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo, removeSelected, selected]);
-
-  // An undo may remove the selected element: the selection never points past the end.
-  useEffect(() => {
-    if (template && selected !== null && selected >= template.elements.length) setSelected(null);
-  }, [template, selected]);
 
   // Arrow keys move the selected element: 0.5 mm per press, 5 mm with Shift.
   useEffect(() => {
@@ -456,7 +454,12 @@ export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: bool
               <span className="template-version" data-testid="template-version" data-version={loaded?.version ?? 0}>
                 v{loaded?.version ?? '—'}
               </span>
-              {dirty && <span className="template-dirty"> · {t('templates.unsaved')}</span>}
+              {dirty && (
+                <span className="template-dirty" data-testid="template-dirty">
+                  {' · '}
+                  {t('templates.unsaved')}
+                </span>
+              )}
             </div>
             <div className="template-meta">
               {t('templates.size', { width: template.widthMm, height: template.heightMm })}

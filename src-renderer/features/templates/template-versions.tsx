@@ -44,7 +44,9 @@ export function TemplateVersions({
               </span>
               {v.active && <span className="version-badge active">{t('templates.version.active')}</span>}
               <span className={`version-badge ${v.passes ? 'ok' : 'fails'}`}>
-                {v.passes ? `✓ ${t('templates.version.passes')}` : `⛔ ${t('templates.version.fails', { count: v.blocking })}`}
+                {v.passes
+                  ? `✓ ${t('templates.version.passes')}`
+                  : `⛔ ${t('templates.version.fails', { count: v.blocking })}`}
               </span>
             </div>
             {v.note && <div className="version-note">{v.note}</div>}
