@@ -110,7 +110,7 @@ describe('template safety', () => {
     expect(await v1.getAttribute('data-active')).toBe('true');
 
     await select('receiver-name');
-    await shoot('blocked', 'en');
+    await shoot('blocked', 'en', 'template-blocking');
     await shoot('versions', 'en', 'template-versions');
   });
 
@@ -126,7 +126,7 @@ describe('template safety', () => {
     expect(await page.getByTestId('template-set-active').isDisabled()).toBe(true);
     expect(await page.getByTestId('template-version-2').textContent()).toContain('个阻止问题');
     await select('receiver-name');
-    await shoot('blocked', 'zh-CN');
+    await shoot('blocked', 'zh-CN', 'template-blocking');
     await shoot('versions', 'zh-CN', 'template-versions');
     await setLocale('en');
     await page.reload();

@@ -471,13 +471,6 @@ export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: bool
                 {t('templates.previewError', { message: errorLine(locale, previewError) })}
               </p>
             )}
-            {!previewError && (
-              <TemplateProblems
-                check={check}
-                warnings={current?.warnings ?? []}
-                orderNo={current?.orderNo ?? previewOrder}
-              />
-            )}
           </div>
           <TemplateProperties
             template={template}
@@ -491,6 +484,13 @@ export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: bool
             }}
           />
           <div className="template-save">
+            {!previewError && (
+              <TemplateProblems
+                check={check}
+                warnings={current?.warnings ?? []}
+                orderNo={current?.orderNo ?? previewOrder}
+              />
+            )}
             <label className="prop wide">
               <span className="prop-label">{t('templates.note')}</span>
               <input

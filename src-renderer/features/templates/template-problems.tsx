@@ -46,7 +46,7 @@ export function TemplateProblems({
       {!check && <p className="template-check-pending">{t('templates.check.pending')}</p>}
       {check && blocking.length > 0 && (
         <section className="template-blocking" data-testid="template-blocking" role="alert">
-          <h3>⛔ {t('templates.blocking.title')}</h3>
+          <h3>✗ {t('templates.blocking.title')}</h3>
           <ul>
             {blocking.slice(0, MAX_SHOWN).map((p, i) => (
               <li key={i} data-testid="template-blocking-problem" data-code={p.code} data-field={p.requiredField ?? ''}>

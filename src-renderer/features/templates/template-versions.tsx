@@ -46,7 +46,7 @@ export function TemplateVersions({
               <span className={`version-badge ${v.passes ? 'ok' : 'fails'}`}>
                 {v.passes
                   ? `✓ ${t('templates.version.passes')}`
-                  : `⛔ ${t('templates.version.fails', { count: v.blocking })}`}
+                  : `✗ ${t('templates.version.fails', { count: v.blocking })}`}
               </span>
             </div>
             {v.note && <div className="version-note">{v.note}</div>}
