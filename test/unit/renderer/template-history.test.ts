@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pushStep, redoStep, undoStep, type History } from '../../../src-renderer/features/templates/template-history';
+import { pushStep, redoStep, undoStep, type History } from '../../../src-renderer/features/templates/history-steps';
 
 const start: History<string> = { past: [], present: 'a', future: [] };
 
