@@ -94,7 +94,35 @@ const templateSummarySchema = z.object({
 const templateWarningSchema = z.object({
   elementId: z.string().optional(),
   field: z.string().optional(),
+  /** text-cut, text-below-minimum, lines-left-out, names-cut: translated by the screen with `params`. */
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The same in English (logs, the CLI). */
   message: z.string(),
+});
+/** One problem of the template check (see src-main/labels/template-check.ts). */
+const templateProblemSchema = z.object({
+  code: z.string(),
+  blocking: z.boolean(),
+  requiredField: z.string().optional(),
+  elementId: z.string().optional(),
+  orderNo: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+/** Whether a template may be used for packing, and why not. */
+const templateCheckSchema = z.object({
+  passes: z.boolean(),
+  samples: z.number().int(),
+  problems: z.array(templateProblemSchema),
+});
+const templateVersionInfoSchema = z.object({
+  version: z.number().int(),
+  builtIn: z.boolean(),
+  savedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  active: z.boolean(),
+  passes: z.boolean(),
+  blocking: z.number().int(),
 });
 
 /**
@@ -174,11 +202,29 @@ export const commands = {
       dpi: z.number().int(),
       orderNo: z.string(),
       warnings: z.array(templateWarningSchema),
+      check: templateCheckSchema,
     }),
   },
   /** Sets the template packing uses from the next opened order on (the newest version when none is given). */
   'templates:setActive': {
     input: z.object({ name: templateName, version: z.number().int().min(1).optional() }).strict(),
+    output: templateRefSchema,
+  },
+  /** Checks an unsaved template with the sample order and the check orders (what `templates:setActive` requires). */
+  'templates:check': {
+    input: z.object({ template: z.unknown() }).strict(),
+    output: templateCheckSchema,
+  },
+  /** Every version of a template, newest first, with whether it is active and whether it passes the check. */
+  'templates:versions': {
+    input: z.object({ name: templateName }).strict(),
+    output: z.object({ name: z.string(), versions: z.array(templateVersionInfoSchema) }),
+  },
+  /** Saves an older version's body again as the newest version (the history stays; packing is not switched). */
+  'templates:restore': {
+    input: z
+      .object({ name: templateName, version: z.number().int().min(1), note: z.string().max(500).optional() })
+      .strict(),
     output: templateRefSchema,
   },
   /** A template version as a JSON file's text. */

@@ -91,6 +91,15 @@ export const refusals = {
   /** The label font cannot draw `character` (`codePoint`, e.g. U+20BB7) of order field `field`. */
   'label-uncovered-character': { params: ['character', 'codePoint', 'field'] },
   'label-barcode-invalid': { details: ['reason'] },
+  /**
+   * A template that fails the check may not be used for packing. `requiredField` is one of receiverName,
+   * receiverPhone, receiverAddress, trackingBarcode, senderName; `orderNo` the sample order it failed for.
+   */
+  'template-missing-field': { params: ['name', 'version', 'requiredField'] },
+  'template-cuts-field': { params: ['name', 'version', 'requiredField', 'orderNo', 'elementId'] },
+  'template-shrinks-field': { params: ['name', 'version', 'requiredField', 'orderNo', 'elementId', 'sizePt', 'minPt'] },
+  /** `reason`: the label engine's code (barcode, uncovered-character). */
+  'template-render-failed': { params: ['name', 'version', 'orderNo', 'reason'] },
 
   // ---- ERP settings and the ERP itself ----
   /** `type`: rest or tryton; `example`: a URL of the right shape. */

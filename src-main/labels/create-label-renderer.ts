@@ -11,10 +11,13 @@ import { PdfLabelDocument, renderPdf } from './pdf-backend';
 import { encodeRasterPng } from './png-encode';
 import type { RasterContext } from './raster-backend';
 import { rasterize } from './raster-backend';
+import type { TemplateProblem } from './template-check';
+import { checkLaidOutLabel, missingRequiredFields, summarizeCheck } from './template-check';
 import type { LabelTemplate } from './template-schema';
 import { DEFAULT_TEMPLATE, TemplateStore } from './template-store';
 import type {
   BatchWarning,
+  CheckTemplateInput,
   LabelRenderer,
   LabelRendererOptions,
   RenderBatchInput,
@@ -145,6 +148,32 @@ export function createLabelRenderer(options: LabelRendererOptions): LabelRendere
       }
       const pdf = await doc.save();
       return { pdf, pages: doc.pageCount, warnings };
+    },
+
+    async check(input: CheckTemplateInput) {
+      const dpi = input.dpi ?? 203;
+      checkDpi(dpi);
+      const template = await templates.resolve(input.template);
+      const assets = await loadImages(template);
+      const now = input.now ?? clock();
+      const problems: TemplateProblem[] = missingRequiredFields(template);
+      for (const { order, trackingNumber } of input.samples) {
+        const ctx = { order, trackingNumber, now };
+        try {
+          const list = layout(template, assets, ctx, dpi);
+          problems.push(...checkLaidOutLabel(template, list, ctx));
+        } catch (err) {
+          if (!(err instanceof LabelError)) throw err;
+          // A label that cannot be drawn for this order would stop the packer at this order: blocking.
+          problems.push({
+            code: 'render-failed',
+            blocking: true,
+            orderNo: order.orderNo,
+            params: { reason: err.code, ...(err.field !== undefined ? { field: err.field } : {}) },
+          });
+        }
+      }
+      return summarizeCheck(problems, input.samples.length);
     },
   };
 }

@@ -92,9 +92,22 @@ export interface DisplayList {
   warnings: LabelWarning[];
 }
 
+/**
+ * What a warning says, as a code a screen translates:
+ * - `text-cut`: the text did not fit even at its smallest size and ends with "…";
+ * - `text-below-minimum`: not even one line fitted at the minimum size, so the text was drawn smaller still;
+ * - `lines-left-out`: not every order line fitted, the last line says how many more;
+ * - `names-cut`: product names cut to fit the item list's width.
+ */
+export type LabelWarningCode = 'text-cut' | 'text-below-minimum' | 'lines-left-out' | 'names-cut';
+
 /** Something the label shows incompletely: which element, which field, and what happened. */
 export interface LabelWarning {
   elementId: string;
   field?: string;
+  code: LabelWarningCode;
+  /** Values the translation shows (sizes in pt and mm, counts); the same on every screen. */
+  params: Record<string, string | number>;
+  /** The same in English, for logs and the CLI. */
   message: string;
 }

@@ -7,6 +7,7 @@ export { LabelError, codePointLabel, type LabelErrorCode } from './label-error';
 export type {
   BatchLabel,
   BatchWarning,
+  CheckTemplateInput,
   LabelRaster,
   LabelRenderer,
   LabelRendererOptions,
@@ -44,7 +45,20 @@ export type {
   ImageItem,
   BoxMm,
   LabelWarning,
+  LabelWarningCode,
 } from './display-list';
+export {
+  REQUIRED_FIELDS,
+  REQUIRED_BINDINGS,
+  checkLaidOutLabel,
+  missingRequiredFields,
+  summarizeCheck,
+  type RequiredField,
+  type TemplateCheck,
+  type TemplateProblem,
+  type TemplateProblemCode,
+} from './template-check';
+export { CHECK_ORDERS } from './check-orders';
 export { FIELD_NAMES, deriveSortCode, expressionProblems, type FieldName } from './order-fields';
 export { FILTER_NAMES, maskPhone, sscc18, type FilterName } from './filters';
 export { parseExpression, ExpressionError, type ExpressionPart, type FilterCall } from './expression';

@@ -133,12 +133,25 @@ function layoutTextIn(
     },
     pass.deps.font,
   );
-  if (result.truncated) {
+  const sizePt = Math.round(((result.fontSizeMm * 72) / 25.4) * 10) / 10;
+  const minPt = fit.minFontSize ?? fit.fontSize;
+  if (result.fontSizeMm < ptToMm(Math.min(minPt, fit.fontSize)) - 1e-9) {
     const field = mainField(expansion, literalField);
-    const sizePt = (result.fontSizeMm * 72) / 25.4;
     pass.warnings.push({
       elementId,
       ...(field === undefined ? {} : { field }),
+      code: 'text-below-minimum',
+      params: { sizePt, minPt, heightMm: box.hMm },
+      message: `text drawn at ${sizePt.toFixed(1)} pt, below its minimum of ${minPt} pt, to fit ${box.hMm} mm high`,
+    });
+  }
+  if (result.truncated) {
+    const field = mainField(expansion, literalField);
+    pass.warnings.push({
+      elementId,
+      ...(field === undefined ? {} : { field }),
+      code: 'text-cut',
+      params: { sizePt, widthMm: box.wMm, heightMm: box.hMm, text: excerpt(expansion.text) },
       message: `text cut to fit ${box.wMm}×${box.hMm} mm at ${sizePt.toFixed(1)} pt: "${excerpt(expansion.text)}"`,
     });
   }
@@ -231,11 +244,19 @@ function layoutItemList(el: Element<'item-list'>, index: number, pass: Pass): Di
     pass.warnings.push({
       elementId,
       field: 'lines',
+      code: 'lines-left-out',
+      params: { shown: shown.length, total: items.length },
       message: `${shown.length} of ${items.length} order lines shown; the last line says how many more`,
     });
   }
   if (cut > 0) {
-    pass.warnings.push({ elementId, field: 'lines', message: `${cut} product name(s) cut to fit ${el.w} mm` });
+    pass.warnings.push({
+      elementId,
+      field: 'lines',
+      code: 'names-cut',
+      params: { count: cut, widthMm: el.w },
+      message: `${cut} product name(s) cut to fit ${el.w} mm`,
+    });
   }
   return placeLines(lines, size, el.lineHeight, box, 'left', 'top', deps.font, elementId);
 }

@@ -227,6 +227,8 @@ export interface Expansion {
   text: string;
   parts: FieldPart[];
   fields: string[];
+  /** Each placeholder's own output (filters applied), tagged with the field it binds: what must appear whole. */
+  placeholders: FieldPart[];
 }
 
 const parsedCache = new Map<string, ExpressionPart[]>();
@@ -249,6 +251,7 @@ function parsed(source: string): ExpressionPart[] {
 export function expandTemplate(source: string, ctx: FieldContext, literalField: string): Expansion {
   const parts: FieldPart[] = [];
   const fields: string[] = [];
+  const placeholders: FieldPart[] = [];
   let text = '';
   for (const part of parsed(source)) {
     if (part.kind === 'literal') {
@@ -261,6 +264,7 @@ export function expandTemplate(source: string, ctx: FieldContext, literalField: 
     if (part.filters.length === 0) {
       const value = valueText(src.value);
       parts.push(...src.parts);
+      placeholders.push({ field: part.field, value: sanitizeText(value) });
       text += value;
       continue;
     }
@@ -268,7 +272,8 @@ export function expandTemplate(source: string, ctx: FieldContext, literalField: 
     for (const call of part.filters) value = applyFilter(value, call);
     const out = valueText(value);
     parts.push({ field: part.field, value: out });
+    placeholders.push({ field: part.field, value: sanitizeText(out) });
     text += out;
   }
-  return { text: sanitizeText(text), parts, fields };
+  return { text: sanitizeText(text), parts, fields, placeholders };
 }

@@ -1,5 +1,6 @@
 import type { Order } from '../domain';
 import type { LabelWarning } from './display-list';
+import type { TemplateCheck } from './template-check';
 import type { LabelTemplate } from './template-schema';
 
 /**
@@ -92,6 +93,21 @@ export interface LabelRenderer {
    * when one label cannot be rendered.
    */
   renderBatch(input: RenderBatchInput): Promise<RenderedBatch>;
+  /**
+   * Lays the template out for every sample order (no raster, no PDF) and reports what it leaves out, cuts or draws
+   * below its minimum size; see `template-check.ts`. Rejects only when the template itself is invalid.
+   */
+  check(input: CheckTemplateInput): Promise<TemplateCheck>;
+}
+
+/** What to check a template with. */
+export interface CheckTemplateInput {
+  template: string | LabelTemplate;
+  samples: readonly BatchLabel[];
+  /** The dot grid barcodes are placed on; default 203. */
+  dpi?: number;
+  /** The print time; default: the renderer's clock. */
+  now?: Date;
 }
 
 /** Options for {@link LabelRenderer} creation. */

@@ -90,6 +90,9 @@ export function createStationHandlers({
     'templates:save': async ({ template, name, note }) => templates.save({ template, name, note }),
     'templates:preview': async ({ template, orderNo, dpi }) => templates.preview({ template, orderNo, dpi }),
     'templates:setActive': async ({ name, version }) => templates.setActive({ name, version }),
+    'templates:check': async ({ template }) => templates.check(template),
+    'templates:versions': async ({ name }) => templates.versions(name),
+    'templates:restore': async ({ name, version, note }) => templates.restore({ name, version, note }),
     'templates:export': async ({ name, version }) => {
       const file = await templates.exportJson(name, version);
       return { fileName: file.fileName, json: file.json, ...file.ref };

@@ -1,11 +1,16 @@
 import type { Order } from '../domain';
 import {
   BUILT_IN_TEMPLATE_NAMES,
+  CHECK_ORDERS,
   DEFAULT_TEMPLATE,
   FIELD_NAMES,
   loadBuiltInTemplate,
   parseTemplate,
+  type BatchLabel,
   type LabelTemplate,
+  type LabelWarningCode,
+  type TemplateCheck,
+  type TemplateProblem,
 } from '../labels';
 import type { OrdersRepository, SettingsRepository, TemplatesRepository } from '../store';
 import { StationError } from './station-error';
@@ -38,11 +43,27 @@ export interface TemplateVersion extends TemplateRef {
   note: string | null;
 }
 
-/** A label warning, as the engine reports it. */
+/** A label warning, as the engine reports it: a code and its values for the screen, and the English words. */
 export interface TemplateWarning {
   elementId?: string | undefined;
   field?: string | undefined;
+  code: LabelWarningCode;
+  params: Record<string, string | number>;
   message: string;
+}
+
+/** One version in a template's history. */
+export interface TemplateVersionInfo {
+  version: number;
+  builtIn: boolean;
+  savedAt: string | null;
+  note: string | null;
+  /** True for the version packing uses now. */
+  active: boolean;
+  /** True when the version passes the check and may be used for packing. */
+  passes: boolean;
+  /** How many blocking problems the check found. */
+  blocking: number;
 }
 
 /** The preview of an (unsaved) template filled with one order: the 1-bit raster that would print. */
@@ -55,6 +76,8 @@ export interface TemplatePreview {
   dpi: number;
   orderNo: string;
   warnings: TemplateWarning[];
+  /** The template checked with the sample order and the check orders: whether it may be used for packing. */
+  check: TemplateCheck;
 }
 
 /** The part of the label engine templates need: renders a template object, saved or not. */
@@ -64,8 +87,15 @@ export interface TemplateRendering {
     heightMm: number;
     png: Uint8Array;
     raster: { width: number; height: number; dpi: number };
-    warnings?: readonly { elementId?: string | undefined; field?: string | undefined; message: string }[];
+    warnings?: readonly {
+      elementId?: string | undefined;
+      field?: string | undefined;
+      code: LabelWarningCode;
+      params: Record<string, string | number>;
+      message: string;
+    }[];
   }>;
+  check(input: { template: LabelTemplate; samples: readonly BatchLabel[]; dpi?: number }): Promise<TemplateCheck>;
 }
 
 /** Supervisors' label templates: built-ins plus saved versions, the packing template, previews, files. */
@@ -75,8 +105,20 @@ export interface TemplatesService {
   /** Validates and stores `template` as the next version of its name (or `name`). Never overwrites. */
   save(input: { template: unknown; name?: string | undefined; note?: string | undefined }): TemplateRef;
   getActive(): TemplateRef;
-  /** Sets the packing template; without a version, the newest version now. */
+  /**
+   * Sets the packing template; without a version, the newest version now. Refuses a version that fails the check
+   * (a required field missing, cut or shrunk below its minimum for a sample order), naming the first problem.
+   */
   setActive(input: { name: string; version?: number | undefined }): Promise<TemplateRef>;
+  /** Checks an (unsaved) template with the sample order and the check orders. */
+  check(template: unknown): Promise<TemplateCheck>;
+  /** Every version of `name`, newest first, each with whether it passes the check. */
+  versions(name: string): Promise<{ name: string; versions: TemplateVersionInfo[] }>;
+  /**
+   * Restores an older version: its body is saved again as the newest version (history is never rewritten, and
+   * the editor opens the newest); packing switches only through {@link setActive}, which checks it.
+   */
+  restore(input: { name: string; version: number; note?: string | undefined }): Promise<TemplateRef>;
   /** The packing template as it is now, resolved to its object (packing calls this when an order opens). */
   resolveActive(): Promise<{ ref: TemplateRef; template: LabelTemplate }>;
   preview(input: {
@@ -148,6 +190,52 @@ export const SAMPLE_ORDER: Order = {
 };
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** What a template is checked with: the preview's sample order, then the demanding check orders. */
+const CHECK_SAMPLES: readonly BatchLabel[] = [
+  { order: SAMPLE_ORDER, trackingNumber: SAMPLE_TRACKING },
+  ...CHECK_ORDERS,
+];
+
+/** The refusal for a template whose check found `problem` (a blocking one). */
+function notForPacking(ref: TemplateRef, problem: TemplateProblem): StationError {
+  const where = { name: ref.name, version: ref.version };
+  const field = problem.requiredField ?? '';
+  const order = problem.orderNo ?? '';
+  switch (problem.code) {
+    case 'missing-field':
+      return new StationError(
+        'template-missing-field',
+        `label template ${ref.name} v${ref.version} does not print the ${field}; it cannot be used for packing`,
+        { ...where, requiredField: field },
+      );
+    case 'shrinks-field':
+      return new StationError(
+        'template-shrinks-field',
+        `label template ${ref.name} v${ref.version} draws the ${field} below its minimum size for order ${order}`,
+        {
+          ...where,
+          requiredField: field,
+          orderNo: order,
+          elementId: problem.elementId ?? '',
+          sizePt: problem.params.sizePt ?? '',
+          minPt: problem.params.minPt ?? '',
+        },
+      );
+    case 'render-failed':
+      return new StationError(
+        'template-render-failed',
+        `label template ${ref.name} v${ref.version} cannot draw the label of order ${order} (${String(problem.params.reason)})`,
+        { ...where, orderNo: order, reason: String(problem.params.reason ?? '') },
+      );
+    default:
+      return new StationError(
+        'template-cuts-field',
+        `label template ${ref.name} v${ref.version} cuts the ${field} of order ${order} (element ${problem.elementId ?? '?'})`,
+        { ...where, requiredField: field, orderNo: order, elementId: problem.elementId ?? '' },
+      );
+  }
+}
 
 /** A template that does not validate, named; the validation's own words go along as an English detail. */
 function badTemplate(error: unknown, name: string): never {
@@ -252,6 +340,39 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
     return { name: row.name, version: row.version };
   }
 
+  // Stored versions never change, so each version's check is computed once per process.
+  const checked = new Map<string, Promise<TemplateCheck>>();
+  const checkTemplate = (template: LabelTemplate): Promise<TemplateCheck> =>
+    deps.labels.check({ template, samples: CHECK_SAMPLES, dpi: 203 });
+  const checkVersion = (found: TemplateVersion): Promise<TemplateCheck> => {
+    const key = `${found.name}@${found.version}`;
+    let pending = checked.get(key);
+    if (!pending) {
+      pending = checkTemplate(found.template);
+      checked.set(key, pending);
+      pending.catch(() => checked.delete(key));
+    }
+    return pending;
+  };
+
+  async function allVersions(name: string): Promise<TemplateVersion[]> {
+    const saved = deps.repository.versions(name);
+    const out: TemplateVersion[] = [];
+    if (isBuiltIn(name)) out.push(await get(name, 1));
+    for (const row of saved) {
+      out.push({
+        name,
+        version: row.version,
+        builtIn: false,
+        template: parseStored(name, row.version, row.body),
+        savedAt: row.createdAt,
+        note: row.note,
+      });
+    }
+    if (out.length === 0) await get(name); // refuses with template-not-found
+    return out;
+  }
+
   return {
     list() {
       const active = getActive();
@@ -293,8 +414,36 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
     async setActive({ name, version }) {
       const found = await get(name, version);
       const ref = { name: found.name, version: found.version };
+      const result = await checkVersion(found);
+      const blocking = result.problems.find((p) => p.blocking);
+      if (blocking) throw notForPacking(ref, blocking);
       deps.settings.set(ACTIVE_KEY, JSON.stringify(ref));
       return ref;
+    },
+    async check(template) {
+      return checkTemplate(validate(template));
+    },
+    async versions(name) {
+      const active = getActive();
+      const all = await allVersions(name);
+      const infos: TemplateVersionInfo[] = [];
+      for (const found of all) {
+        const result = await checkVersion(found);
+        infos.push({
+          version: found.version,
+          builtIn: found.builtIn,
+          savedAt: found.savedAt,
+          note: found.note,
+          active: active.name === name && active.version === found.version,
+          passes: result.passes,
+          blocking: result.problems.filter((p) => p.blocking).length,
+        });
+      }
+      return { name, versions: infos.reverse() };
+    },
+    async restore({ name, version, note }) {
+      const found = await get(name, version);
+      return save({ template: found.template, note: note?.trim() ? note : `restored from v${found.version}` });
     },
     async resolveActive() {
       const ref = getActive();
@@ -314,7 +463,10 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
         order = stored.order;
         trackingNumber = stored.trackingNumber ?? stored.order.trackingNumber ?? SAMPLE_TRACKING;
       }
-      const rendered = await deps.labels.render({ order, trackingNumber, template: parsed, dpi: dpi ?? 203 });
+      const [rendered, check] = await Promise.all([
+        deps.labels.render({ order, trackingNumber, template: parsed, dpi: dpi ?? 203 }),
+        checkTemplate(parsed),
+      ]);
       return {
         png: `data:image/png;base64,${Buffer.from(rendered.png).toString('base64')}`,
         widthMm: rendered.widthMm,
@@ -326,8 +478,11 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
         warnings: (rendered.warnings ?? []).map((w) => ({
           ...(w.elementId !== undefined ? { elementId: w.elementId } : {}),
           ...(w.field !== undefined ? { field: w.field } : {}),
+          code: w.code,
+          params: { ...w.params },
           message: w.message,
         })),
+        check,
       };
     },
     async exportJson(name, version) {

@@ -26,6 +26,7 @@ const CODED_PARAMS: Readonly<Record<string, string>> = {
   condition: 'printers.condition.',
   kind: 'fees.kind.',
   type: 'settings.erp.type.',
+  requiredField: 'templates.required.',
 };
 
 /**

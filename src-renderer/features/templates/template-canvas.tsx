@@ -70,6 +70,10 @@ export function TemplateCanvas({
     if (e.button !== 0) return;
     e.stopPropagation();
     e.preventDefault();
+    // preventDefault keeps the focus where it was: leave a property field, so the keys act on the label again.
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+      document.activeElement.blur();
+    }
     onSelect(index);
     const original = template.elements[index];
     if (!original) return;

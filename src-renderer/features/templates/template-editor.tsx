@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandOutput, OrderSummary } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
 import { errorLine, failureText, translatable, type TranslatableError } from '../../lib/error-text';
+import { setTemplateEditorDirty } from './editor-dirty';
 import { logoToPngDataUrl, LOGO_ACCEPT } from './logo-upload';
 import { TemplateCanvas } from './template-canvas';
+import { useTemplateHistory } from './template-history';
 import {
   moveElement,
   newElement,
@@ -11,11 +13,14 @@ import {
   type EditorTemplate,
   type NewElementKind,
 } from './template-model';
+import { TemplateProblems } from './template-problems';
 import { TemplateProperties } from './template-properties';
+import { TemplateVersions } from './template-versions';
 import './template-editor.css';
 
 type TemplateList = CommandOutput<'templates:list'>;
 type Preview = CommandOutput<'templates:preview'>;
+type Versions = CommandOutput<'templates:versions'>;
 
 /** Where the template on screen came from. */
 interface Loaded {
@@ -48,9 +53,13 @@ function isFormField(target: EventTarget | null): boolean {
 /**
  * The supervisors' label template editor: choose a built-in or saved template, see it rendered with a chosen order
  * (the station's 1-bit raster: what prints), move and resize elements with the mouse or the arrow keys, bind
- * fields, upload a logo, save as a new version, and set the template packing uses.
+ * fields, upload a logo, undo and redo, save as a new version, list and restore versions, and set the template
+ * packing uses, which the station allows only when the template passes its check (every required field whole for
+ * the sample orders); the editor shows why not.
+ *
+ * `onDirtyChange` (and `useEditorDirty()` from editor-dirty.ts) report whether unsaved edits are on screen.
  */
-export function TemplateEditor() {
+export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: boolean) => void } = {}) {
   const t = useT();
   const locale = useStation((s) => s.locale);
   const describe = useCallback((err: unknown) => failureText(locale, err), [locale]);
@@ -58,11 +67,19 @@ export function TemplateEditor() {
   const [list, setList] = useState<TemplateList | null>(null);
   const [orders, setOrders] = useState<OrderSummary[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [template, setTemplate] = useState<EditorTemplate | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [selected, setSelected] = useState<number | null>(null);
+  const history = useTemplateHistory<EditorTemplate>();
+  const template = history.present;
+  /** The template as last loaded or saved: unsaved edits are whatever differs from it (undo can return to it). */
+  const [baseline, setBaseline] = useState<EditorTemplate | null>(null);
+  const dirty = template !== null && template !== baseline;
+  const [selectedIndex, setSelected] = useState<number | null>(null);
+  // An undo may remove the selected element: the selection never points past the end.
+  const selected =
+    template !== null && selectedIndex !== null && selectedIndex < template.elements.length ? selectedIndex : null;
   const [previewOrder, setPreviewOrder] = useState(SAMPLE);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  /** The last preview and the template it was rendered from (its check is current only for that template). */
+  const [preview, setPreviewState] = useState<{ result: Preview; of: EditorTemplate } | null>(null);
+  const [versions, setVersions] = useState<Versions | null>(null);
   const [previewError, setPreviewError] = useState<TranslatableError | null>(null);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -77,21 +94,44 @@ export function TemplateEditor() {
     return next;
   }, [controller]);
 
+  const refreshVersions = useCallback(
+    async (name: string) => {
+      try {
+        setVersions(await controller.invoke('templates:versions', { name }));
+      } catch {
+        // The list is a convenience: the editor keeps working without it.
+        setVersions(null);
+      }
+    },
+    [controller],
+  );
+
   const load = useCallback(
     async (name: string, version?: number) => {
       try {
         const got = await controller.invoke('templates:get', version === undefined ? { name } : { name, version });
-        setTemplate(got.template as EditorTemplate);
+        const next = got.template as EditorTemplate;
+        history.reset(next);
+        setBaseline(next);
         setLoaded({ name: got.name, version: got.version, builtIn: got.builtIn });
         setSelected(null);
-        setDirty(false);
         setNotice(null);
+        void refreshVersions(got.name);
       } catch (err) {
         setNotice({ kind: 'error', text: t('templates.error.load', { message: describe(err) }) });
       }
     },
-    [controller, t, describe],
+    // `history` is stable in what this uses (reset).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [controller, t, describe, refreshVersions],
   );
+
+  // The unsaved-edits flag, for whoever guards leaving the screen; cleared when the editor goes away.
+  useEffect(() => {
+    setTemplateEditorDirty(dirty);
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  useEffect(() => () => setTemplateEditorDirty(false), []);
 
   // First load: the list, the local orders for the preview, and the template packing uses now.
   useEffect(() => {
@@ -127,7 +167,7 @@ export function TemplateEditor() {
         .then(
           (result) => {
             if (cancelled) return;
-            setPreview(result);
+            setPreviewState({ result, of: template });
             setPreviewError(null);
           },
           (err: unknown) => {
@@ -141,15 +181,46 @@ export function TemplateEditor() {
     };
   }, [controller, template, previewOrder]);
 
-  const updateElement = useCallback((index: number, element: EditorElement) => {
-    setTemplate((current) => {
-      if (!current) return current;
-      const elements = current.elements.slice();
-      elements[index] = element;
-      return { ...current, elements };
-    });
-    setDirty(true);
-  }, []);
+  const { edit, undo, redo } = history;
+  const updateElement = useCallback(
+    (index: number, element: EditorElement) => {
+      // Quick repeated edits of one element (a drag, typing, arrow presses) undo as one step.
+      edit((current) => {
+        const elements = current.elements.slice();
+        elements[index] = element;
+        return { ...current, elements };
+      }, `element-${index}`);
+    },
+    [edit],
+  );
+
+  const removeSelected = useCallback(() => {
+    if (!template || selected === null || template.elements.length <= 1) return;
+    const index = selected;
+    edit((current) => ({ ...current, elements: current.elements.filter((_, i) => i !== index) }));
+    setSelected(null);
+  }, [edit, template, selected]);
+
+  // Undo/redo and Delete work wherever the focus is, except inside a form field (which has its own undo and
+  // where Backspace deletes characters).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isFormField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
+        e.preventDefault();
+        if (key === 'y' || e.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selected !== null) {
+        e.preventDefault();
+        removeSelected();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, removeSelected, selected]);
 
   // Arrow keys move the selected element: 0.5 mm per press, 5 mm with Shift.
   useEffect(() => {
@@ -182,16 +253,9 @@ export function TemplateEditor() {
       fileInput.current?.click();
       return;
     }
-    setTemplate({ ...template, elements: [...template.elements, newElement(kind, template)] });
+    const added = newElement(kind, template);
+    edit((current) => ({ ...current, elements: [...current.elements, added] }));
     setSelected(template.elements.length);
-    setDirty(true);
-  };
-
-  const removeSelected = () => {
-    if (!template || selected === null || template.elements.length <= 1) return;
-    setTemplate({ ...template, elements: template.elements.filter((_, i) => i !== selected) });
-    setSelected(null);
-    setDirty(true);
   };
 
   const onLogoFile = async (file: File | undefined) => {
@@ -210,9 +274,8 @@ export function TemplateEditor() {
           2,
           Math.min(template.heightMm - (el.y ?? 0), Math.round((w * logo.height * 10) / logo.width) / 10),
         );
-        setTemplate({ ...template, elements: [...template.elements, el] });
+        edit((current) => ({ ...current, elements: [...current.elements, el] }));
         setSelected(template.elements.length);
-        setDirty(true);
       }
       setNotice(null);
     } catch {
@@ -229,10 +292,11 @@ export function TemplateEditor() {
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       setLoaded({ name: ref.name, version: ref.version, builtIn: false });
-      setDirty(false);
+      setBaseline(template);
       setNote('');
       setNotice({ kind: 'ok', text: t('templates.savedAs', { name: ref.name, version: ref.version }) });
       await refreshList();
+      await refreshVersions(ref.name);
     } catch (err) {
       setNotice({ kind: 'error', text: t('templates.error.save', { message: describe(err) }) });
     } finally {
@@ -247,8 +311,32 @@ export function TemplateEditor() {
       const ref = await controller.invoke('templates:setActive', { name: loaded.name, version: loaded.version });
       setNotice({ kind: 'ok', text: t('templates.activeNow', { name: ref.name, version: ref.version }) });
       await refreshList();
+      await refreshVersions(ref.name);
     } catch (err) {
-      setNotice({ kind: 'error', text: t('templates.error.save', { message: describe(err) }) });
+      setNotice({ kind: 'error', text: describe(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Saves an older version again as the newest and opens it (packing is switched separately, after the check). */
+  const restore = async (version: number) => {
+    if (!loaded) return;
+    setBusy(true);
+    try {
+      const ref = await controller.invoke('templates:restore', {
+        name: loaded.name,
+        version,
+        note: t('templates.restoreNote', { version }),
+      });
+      await refreshList();
+      await load(ref.name, ref.version);
+      setNotice({
+        kind: 'ok',
+        text: t('templates.restoredAs', { from: version, name: ref.name, version: ref.version }),
+      });
+    } catch (err) {
+      setNotice({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -266,6 +354,9 @@ export function TemplateEditor() {
   const isActive = loaded !== null && active.name === loaded.name && active.version === loaded.version;
   const element = selected !== null ? (template.elements[selected] ?? null) : null;
   const summary = list.templates.find((s) => s.name === loaded?.name);
+  const current = preview && preview.of === template ? preview.result : null;
+  const check = current?.check ?? null;
+  const blocked = check !== null && !check.passes;
 
   return (
     <div className="template-editor" data-testid="template-editor" data-ready="true">
@@ -299,6 +390,28 @@ export function TemplateEditor() {
             ))}
           </select>
         </label>
+        <div className="toolbar-history" role="group">
+          <button
+            type="button"
+            className="template-button"
+            data-testid="template-undo"
+            title={t('templates.undoTitle')}
+            disabled={!history.canUndo}
+            onClick={undo}
+          >
+            ↶ {t('templates.undo')}
+          </button>
+          <button
+            type="button"
+            className="template-button"
+            data-testid="template-redo"
+            title={t('templates.redoTitle')}
+            disabled={!history.canRedo}
+            onClick={redo}
+          >
+            ↷ {t('templates.redo')}
+          </button>
+        </div>
         <div className="toolbar-add" role="group" aria-label={t('templates.add')}>
           <span>{t('templates.add')}</span>
           {ADD_KINDS.map((kind) => (
@@ -329,7 +442,7 @@ export function TemplateEditor() {
       <div className="template-body">
         <TemplateCanvas
           template={template}
-          previewPng={preview?.png ?? null}
+          previewPng={preview?.result.png ?? null}
           selected={selected}
           onSelect={setSelected}
           onChange={updateElement}
@@ -341,7 +454,12 @@ export function TemplateEditor() {
               <span className="template-version" data-testid="template-version" data-version={loaded?.version ?? 0}>
                 v{loaded?.version ?? '—'}
               </span>
-              {dirty && <span className="template-dirty"> · {t('templates.unsaved')}</span>}
+              {dirty && (
+                <span className="template-dirty" data-testid="template-dirty">
+                  {' · '}
+                  {t('templates.unsaved')}
+                </span>
+              )}
             </div>
             <div className="template-meta">
               {t('templates.size', { width: template.widthMm, height: template.heightMm })}
@@ -352,16 +470,6 @@ export function TemplateEditor() {
               <p className="template-notice error" data-testid="template-preview-error">
                 {t('templates.previewError', { message: errorLine(locale, previewError) })}
               </p>
-            )}
-            {preview && preview.warnings.length > 0 && (
-              <ul className="template-warnings" data-testid="template-warnings">
-                {preview.warnings.slice(0, 4).map((w, i) => (
-                  <li key={i}>
-                    ⚠ {w.elementId ? `${w.elementId}: ` : ''}
-                    {w.message}
-                  </li>
-                ))}
-              </ul>
             )}
           </div>
           <TemplateProperties
@@ -376,6 +484,13 @@ export function TemplateEditor() {
             }}
           />
           <div className="template-save">
+            {!previewError && (
+              <TemplateProblems
+                check={check}
+                warnings={current?.warnings ?? []}
+                orderNo={current?.orderNo ?? previewOrder}
+              />
+            )}
             <label className="prop wide">
               <span className="prop-label">{t('templates.note')}</span>
               <input
@@ -401,7 +516,8 @@ export function TemplateEditor() {
                 type="button"
                 className="template-button"
                 data-testid="template-set-active"
-                disabled={busy || dirty || isActive}
+                disabled={busy || dirty || isActive || check === null || blocked}
+                data-blocked={String(blocked)}
                 onClick={() => void setActive()}
               >
                 {isActive ? t('templates.isActive') : t('templates.setActive')}
@@ -414,6 +530,13 @@ export function TemplateEditor() {
               </p>
             )}
           </div>
+          <TemplateVersions
+            versions={versions}
+            shown={loaded?.version ?? null}
+            busy={busy}
+            onOpen={(version) => loaded && void load(loaded.name, version)}
+            onRestore={(version) => void restore(version)}
+          />
         </aside>
       </div>
     </div>

@@ -85,6 +85,7 @@ export function TemplateProperties({
       <section className="template-props empty" data-testid="template-props">
         <p>{t('templates.props.none')}</p>
         <p className="template-hint">{t('templates.keysHint')}</p>
+        <p className="template-hint">{t('templates.keysHint.edit')}</p>
       </section>
     );
   }

@@ -120,6 +120,8 @@ describe('fit rule', () => {
       {
         elementId: 'addr',
         field: 'receiver.address',
+        code: 'text-cut',
+        params: { sizePt: 8, widthMm: 30, heightMm: 8, text: expect.stringContaining('地址：广东省') },
         message: expect.stringMatching(/^text cut to fit 30×8 mm at 8\.0 pt/),
       },
     ]);

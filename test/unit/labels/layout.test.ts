@@ -63,18 +63,19 @@ describe('layout', () => {
 
   it('shrinks and truncates text that is too long, with an ellipsis', () => {
     const list = texts(layout(overflowing));
-    const address = list.filter((t) => t.box.yMm === 50);
+    const address = list.filter((t) => t.elementId === 'receiver-address');
     expect(address.length).toBeGreaterThan(1);
     expect(address.at(-1)?.text.endsWith('…')).toBe(true);
-    expect(address[0]?.sizePt).toBe(9);
+    // Shrunk to the template's minimum (8 pt) before cutting.
+    expect(address[0]?.sizePt).toBe(8);
     const item = list.find((t) => t.text.startsWith('超长'));
     expect(item?.text).toMatch(/… ×12$/);
   });
 
   it('wraps a Chinese address onto several lines at full size when it fits', () => {
-    const address = texts(layout(chineseOrder)).filter((t) => t.box.yMm === 50);
+    const address = texts(layout(chineseOrder)).filter((t) => t.elementId === 'receiver-address');
     expect(address.length).toBeGreaterThanOrEqual(2);
-    expect(address.every((t) => t.sizePt === 14)).toBe(true);
+    expect(address.every((t) => t.sizePt === 11)).toBe(true);
     expect(address.map((t) => t.text).join('')).toContain('广东省 深圳市 南山区 粤海街道');
   });
 

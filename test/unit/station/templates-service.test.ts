@@ -154,4 +154,85 @@ describe('templates service', () => {
     });
     expect(templates.getActive()).toEqual({ name: 'shop-c', version: 1 });
   });
+
+  it('refuses to pack with a template whose receiver name at 16 pt cuts the phone, naming the field and the order', async () => {
+    const { templates } = service();
+    const big = generic();
+    const name = big.elements.find((el) => el.id === 'receiver-name') as { fontSize: number; value: string };
+    expect(name.value).toContain('{receiver.phone|mask}');
+    name.fontSize = 16;
+    // Saving a draft stays allowed; the preview says why it cannot pack.
+    const ref = templates.save({ template: big, note: 'larger name' });
+    expect(ref).toEqual({ name: 'generic-100x150', version: 2 });
+    const preview = await templates.preview({ template: big });
+    expect(preview.check.passes).toBe(false);
+    const phone = preview.check.problems.find((p) => p.requiredField === 'receiverPhone');
+    expect(phone).toMatchObject({ code: 'cuts-field', blocking: true, elementId: 'receiver-name' });
+    expect(phone?.orderNo).toMatch(/^CHECK-/);
+
+    const refused = await templates.setActive(ref).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StationError);
+    expect(refused).toMatchObject({
+      code: 'template-cuts-field',
+      params: { name: 'generic-100x150', version: 2, elementId: 'receiver-name' },
+    });
+    expect((refused as StationError).params.requiredField).toMatch(/^receiver(Name|Phone)$/);
+    expect((refused as StationError).params.orderNo).toMatch(/^CHECK-/);
+    // Packing still uses what it used before.
+    expect(templates.getActive()).toEqual({ name: 'generic-100x150', version: 1 });
+  });
+
+  it('refuses a template that prints no receiver phone at all, and a preview warning is typed', async () => {
+    const { templates } = service();
+    const noPhone = generic();
+    for (const el of noPhone.elements) {
+      if (el.type === 'text') el.value = el.value.replace('{receiver.phone|mask}', '');
+    }
+    const ref = templates.save({ template: noPhone, name: 'no-phone' });
+    await expect(templates.setActive(ref)).rejects.toMatchObject({
+      code: 'template-missing-field',
+      params: { name: 'no-phone', version: 1, requiredField: 'receiverPhone' },
+    });
+    const check = await templates.check(noPhone);
+    expect(check).toMatchObject({ passes: false, samples: 5 });
+    expect(check.problems[0]).toMatchObject({ code: 'missing-field', requiredField: 'receiverPhone' });
+    // The 30-line check order does not fit the item list: said, typed, but not blocking.
+    expect(check.problems.find((p) => p.code === 'lines-left-out')).toMatchObject({
+      blocking: false,
+      orderNo: 'CHECK-PHONES',
+      params: { total: 30 },
+    });
+  });
+
+  it('lists every version newest first with its check, and restores an older one as the newest', async () => {
+    const { templates } = service();
+    const big = generic();
+    (big.elements.find((el) => el.id === 'receiver-name') as { fontSize: number }).fontSize = 16;
+    templates.save({ template: big, note: 'larger name' });
+    const listed = await templates.versions('generic-100x150');
+    expect(listed.versions.map((v) => [v.version, v.builtIn, v.active, v.passes])).toEqual([
+      [2, false, false, false],
+      [1, true, true, true],
+    ]);
+    expect(listed.versions[0]).toMatchObject({ note: 'larger name', savedAt: '2025-11-20T10:00:00.000Z' });
+    expect(listed.versions[0]!.blocking).toBeGreaterThan(0);
+
+    const restored = await templates.restore({ name: 'generic-100x150', version: 1 });
+    expect(restored).toEqual({ name: 'generic-100x150', version: 3 });
+    expect((await templates.get('generic-100x150', 3)).template).toEqual(
+      (await templates.get('generic-100x150', 1)).template,
+    );
+    expect((await templates.get('generic-100x150', 3)).note).toBe('restored from v1');
+    expect(await templates.setActive({ name: 'generic-100x150' })).toEqual({ name: 'generic-100x150', version: 3 });
+    const after = await templates.versions('generic-100x150');
+    expect(after.versions.map((v) => [v.version, v.active, v.passes])).toEqual([
+      [3, true, true],
+      [2, false, false],
+      [1, false, true],
+    ]);
+    await expect(templates.versions('nope')).rejects.toMatchObject({ code: 'template-not-found' });
+    await expect(templates.restore({ name: 'generic-100x150', version: 9 })).rejects.toMatchObject({
+      code: 'template-not-found',
+    });
+  });
 });
