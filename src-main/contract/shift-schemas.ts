@@ -79,7 +79,13 @@ export const orderDetailSchema = z.object({
     address: z.string(),
   }),
   lines: z.array(
-    z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), barcode: z.string(), quantity: z.number() }),
+    z.object({
+      lineNo: z.number().int(),
+      sku: z.string(),
+      name: z.string(),
+      barcode: z.string(),
+      quantity: z.number(),
+    }),
   ),
   note: z.string().optional(),
   issues: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })),

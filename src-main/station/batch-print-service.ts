@@ -160,12 +160,12 @@ export function createBatchPrintService(deps: BatchPrintDeps): BatchPrintService
       });
       return null;
     } catch (failure) {
-      const refusal = toStationError(failure) ?? internalFailure(failure, deps.logger, { action: `print:batch ${batchId}` });
+      const refusal =
+        toStationError(failure) ?? internalFailure(failure, deps.logger, { action: `print:batch ${batchId}` });
       const outcome =
         refusal.code === 'order-already-shipped' || refusal.code === 'order-cancelled' ? 'skipped' : 'failed';
       settle(batchId, item, outcome, {
-        reason:
-          outcome === 'skipped' ? (refusal.code === 'order-cancelled' ? 'cancelled' : 'shipped') : refusal.code,
+        reason: outcome === 'skipped' ? (refusal.code === 'order-cancelled' ? 'cancelled' : 'shipped') : refusal.code,
         jobId: cur.attempt,
         trackingNumber: cur.job?.trackingNumber ?? null,
         orderVersion: stored.order.version,
@@ -196,7 +196,8 @@ export function createBatchPrintService(deps: BatchPrintDeps): BatchPrintService
       }
     } catch (failure) {
       // The template could not be read, or the database failed: what is left does not print.
-      stopped = (toStationError(failure) ?? internalFailure(failure, deps.logger, { action: `print:batch ${batchId}` })).code;
+      stopped = (toStationError(failure) ?? internalFailure(failure, deps.logger, { action: `print:batch ${batchId}` }))
+        .code;
       for (const item of deps.batches.items(batchId)) {
         if (item.outcome === 'pending') settle(batchId, item, 'failed', { reason: stopped });
       }

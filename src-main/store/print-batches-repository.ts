@@ -121,11 +121,13 @@ export function createPrintBatchesRepository(db: Database.Database): PrintBatche
     const row = s.get.get(id) as BatchRow | undefined;
     return row ? toBatch(row) : null;
   };
-  const create = db.transaction((batch: { id: string; requestedBy: string; orderNos: readonly string[]; now: string }) => {
-    s.insertBatch.run({ id: batch.id, requestedBy: batch.requestedBy, total: batch.orderNos.length, now: batch.now });
-    batch.orderNos.forEach((orderNo, position) => s.insertItem.run(batch.id, position, orderNo, batch.now));
-    return get(batch.id)!;
-  });
+  const create = db.transaction(
+    (batch: { id: string; requestedBy: string; orderNos: readonly string[]; now: string }) => {
+      s.insertBatch.run({ id: batch.id, requestedBy: batch.requestedBy, total: batch.orderNos.length, now: batch.now });
+      batch.orderNos.forEach((orderNo, position) => s.insertItem.run(batch.id, position, orderNo, batch.now));
+      return get(batch.id)!;
+    },
+  );
   return {
     create,
     settle(item) {

@@ -600,7 +600,8 @@ export const en = {
   'orders.batch.running': 'Printing {done} of {total}…',
   'orders.batch.done': 'Batch done: {printed} printed, {skipped} skipped, {failed} failed',
   'orders.batch.stopped': 'Batch stopped: {printed} printed, {skipped} skipped, {failed} failed',
-  'orders.batch.nothing': 'Nothing new to print: every selected order was skipped (see why). A second copy needs a reprint.',
+  'orders.batch.nothing':
+    'Nothing new to print: every selected order was skipped (see why). A second copy needs a reprint.',
   'orders.batch.current': 'Now printing {orderNo}',
   'orders.batch.packHint':
     'Batch-printed orders are packed as usual: scan the order, then its items, then confirm the label printed here. No second label prints.',

@@ -162,14 +162,19 @@ describe('a shift at the web shell', () => {
     await scan(scanCommandBarcode('reprint'));
     await expect.poll(() => page.getByTestId('reprint-done').getAttribute('data-job')).not.toBe(firstCopy);
     expect(await page.getByTestId('error-panel').count()).toBe(0);
-    await page.screenshot({ path: path.join(shots, 'pack-reprinted-en-1280.png') });
+    await shootAll('pack-reprinted', async () => {
+      await page.getByTestId('reprint-done').waitFor();
+    });
 
     const jobs = query<{ id: string; reprint_of: string | null; requested_by: string | null; reason: string | null }>(
       'SELECT id, reprint_of, requested_by, reason FROM print_jobs WHERE order_no = ? ORDER BY created_at, rowid',
       shippedOrder.orderNo,
     );
     expect(jobs).toHaveLength(3);
-    expect(jobs[1]).toMatchObject({ reprint_of: jobs[0]!.id, reason: 'reprint button on the Pack screen after confirm' });
+    expect(jobs[1]).toMatchObject({
+      reprint_of: jobs[0]!.id,
+      reason: 'reprint button on the Pack screen after confirm',
+    });
     expect(jobs[2]).toMatchObject({ reprint_of: jobs[0]!.id, reason: 'REPRINT command scanned' });
     expect(jobs[2]!.requested_by).toMatch(/^packer@/);
     const files = readdirSync(labels).filter((f) => f.includes(shippedTracking) && f.endsWith('.png'));
@@ -254,7 +259,9 @@ describe('a shift at the web shell', () => {
     );
     expect(log.map((l) => l.reason)).toContain('quantity prompt opened; nothing counted until the count is confirmed');
     expect(log.filter((l) => l.code === bulk.barcode)).toHaveLength(2);
-    expect(log.find((l) => l.reason?.startsWith('quantity 12 of '))?.reason).toMatch(/confirmed by scanning the item again$/);
+    expect(log.find((l) => l.reason?.startsWith('quantity 12 of '))?.reason).toMatch(
+      /confirmed by scanning the item again$/,
+    );
     await page.keyboard.press('Enter');
     await waitPhase('idle');
   });
@@ -262,7 +269,9 @@ describe('a shift at the web shell', () => {
   it('prints the waybills of 3 selected orders as one batch with progress; a repeat prints none', async () => {
     await openOrders();
     await page.getByTestId('orders-filter-pending').click();
-    await expect.poll(() => page.locator('[data-testid="order-row"][data-status="pending"]').count()).toBeGreaterThan(3);
+    await expect
+      .poll(() => page.locator('[data-testid="order-row"][data-status="pending"]').count())
+      .toBeGreaterThan(3);
     const rows = page.locator('[data-testid="order-row"][data-status="pending"]');
     const picked: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -288,6 +297,7 @@ describe('a shift at the web shell', () => {
     await shootAll('orders-batch', async () => {
       await openOrders();
       await page.getByTestId('batch-panel').waitFor();
+      await page.getByTestId('order-row').first().waitFor();
     });
 
     // The same orders again: all skipped, named, and nothing printed.

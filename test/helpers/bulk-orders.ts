@@ -14,9 +14,11 @@ export const BULK_ORDER_NO = 'SO-190001';
  */
 export async function seedDemoErpWithBulkOrder(dbPath: string, units = 12, seed?: number): Promise<Order> {
   await createDemoErp({ dbPath, ...(seed === undefined ? {} : { seed }) }).close();
-  const template = generateSeedData({ ...(seed === undefined ? {} : { seed }), orders: 50, now: new Date() }).orders.find(
-    (o) => o.status === 'pending' && o.lines.length >= 2,
-  )!;
+  const template = generateSeedData({
+    ...(seed === undefined ? {} : { seed }),
+    orders: 50,
+    now: new Date(),
+  }).orders.find((o) => o.status === 'pending' && o.lines.length >= 2)!;
   const [first, second] = template.lines;
   const order: Order = {
     ...template,

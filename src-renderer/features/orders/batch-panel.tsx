@@ -20,7 +20,8 @@ export function BatchPanel({ batch }: { batch: BatchProgress }) {
         : t('orders.batch.stopped', counts);
 
   const outcome = (item: Item): string => {
-    if (item.outcome === 'printed') return t('orders.batch.outcome.printed', { trackingNumber: item.trackingNumber ?? '' });
+    if (item.outcome === 'printed')
+      return t('orders.batch.outcome.printed', { trackingNumber: item.trackingNumber ?? '' });
     if (item.outcome === 'pending') return t('orders.batch.outcome.pending');
     const key = `orders.batch.reason.${item.reason ?? ''}`;
     if (item.outcome === 'skipped' && isMessageKey(key)) return t(key, { trackingNumber: item.trackingNumber ?? '' });
@@ -40,12 +41,7 @@ export function BatchPanel({ batch }: { batch: BatchProgress }) {
       <div className="batch-headline" role="status" data-testid="batch-headline">
         {headline}
       </div>
-      <progress
-        max={Math.max(batch.total, 1)}
-        value={batch.done}
-        data-testid="batch-progress"
-        aria-label={headline}
-      />
+      <progress max={Math.max(batch.total, 1)} value={batch.done} data-testid="batch-progress" aria-label={headline} />
       {batch.current && <div className="batch-current">{t('orders.batch.current', { orderNo: batch.current })}</div>}
       {batch.state !== 'running' && batch.printed === 0 && batch.skipped > 0 && (
         <p className="batch-nothing" data-testid="batch-nothing">
@@ -55,7 +51,8 @@ export function BatchPanel({ batch }: { batch: BatchProgress }) {
       <ul className="batch-items">
         {batch.items.map((item, index) => (
           <li key={`${index}:${item.orderNo}`} data-order={item.orderNo} data-outcome={item.outcome}>
-            <span className="mono">{item.orderNo}</span> <span className={`outcome ${item.outcome}`}>{outcome(item)}</span>
+            <span className="mono">{item.orderNo}</span>{' '}
+            <span className={`outcome ${item.outcome}`}>{outcome(item)}</span>
           </li>
         ))}
       </ul>

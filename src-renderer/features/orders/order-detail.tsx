@@ -37,7 +37,12 @@ export function OrderDetailPanel({
 
   const receiver = detail?.receiver;
   return (
-    <aside className="order-detail" data-testid="order-detail" data-order={orderNo} aria-labelledby="order-detail-title">
+    <aside
+      className="order-detail"
+      data-testid="order-detail"
+      data-order={orderNo}
+      aria-labelledby="order-detail-title"
+    >
       <header>
         <h2 id="order-detail-title" className="mono">
           {orderNo}
@@ -129,7 +134,11 @@ function HistoryEntry({ orderNo, print }: { orderNo: string; print: OrderPrint }
       </div>
       <div className="sub">
         {formatDateTime(locale, print.sentAt ?? print.createdAt)} ·{' '}
-        {t('orders.detail.print.job', { jobId: print.jobId.slice(0, 8), printer: print.printer, template: print.template })}
+        {t('orders.detail.print.job', {
+          jobId: print.jobId.slice(0, 8),
+          printer: print.printer,
+          template: print.template,
+        })}
       </div>
       {print.reason && (
         <div className="sub" data-testid="history-reason">

@@ -150,7 +150,7 @@ export function OrdersScreen() {
             disabled={selected.size === 0 || batch?.state === 'running'}
             onClick={() => void printBatch()}
           >
-            ⎙ {t('orders.batch.print', { count: formatNumber(locale, selected.size) })}
+            {t('orders.batch.print', { count: formatNumber(locale, selected.size) })}
           </button>
           {selected.size > 0 && (
             <button type="button" className="link" onClick={() => setSelected(new Set())}>

@@ -8,7 +8,7 @@ export function PreprintedNote() {
   if (!preprinted) return null;
   return (
     <div className="preprinted-note" data-testid="preprinted-note" role="status">
-      <span aria-hidden="true">⎙</span> {t('pack.preprinted', { trackingNumber: preprinted.trackingNumber })}
+      {t('pack.preprinted', { trackingNumber: preprinted.trackingNumber })}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function ReprintLast() {
   return (
     <div className="reprint-last" data-testid="reprint-last">
       <button type="button" data-testid="reprint-last-button" disabled={busy} onClick={ask}>
-        <span aria-hidden="true">⎙</span> {t('pack.reprintLast', { trackingNumber: shipped.trackingNumber })}
+        {t('pack.reprintLast', { trackingNumber: shipped.trackingNumber })}
       </button>
       <span className="reprint-hint">{t('pack.reprintLast.hint')}</span>
       {reprint && reprint.orderNo === shipped.orderNo && (

@@ -3,9 +3,11 @@ import type { StationSettings } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
 import { failureText } from '../../lib/error-text';
 
-/** The station's name is 1 to 40 characters after trimming, no control characters (the core checks the same). */
 // eslint-disable-next-line no-control-regex
-const validName = (name: string) => name.trim().length >= 1 && name.trim().length <= 40 && !/[\u0000-\u001f\u007f]/.test(name);
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The station's name is 1 to 40 characters after trimming, no control characters (the core checks the same). */
+const validName = (name: string) => name.trim().length >= 1 && name.trim().length <= 40 && !CONTROL.test(name);
 
 /**
  * The station's own settings, stored by the station: the name the header shows instead of its id, and whether

@@ -98,7 +98,12 @@ describe('order search and history', () => {
   it('finds an order by number, tracking number, the last 4 digits of the phone and the receiver name', async () => {
     const shipped = (await h()['orders:search']({ query: '', status: 'shipped', limit: 10, offset: 0 })).items[0]!;
     expect(shipped.trackingNumber).toMatch(/^DS\d{12}$/);
-    const byTracking = await h()['orders:search']({ query: shipped.trackingNumber!, status: null, limit: 10, offset: 0 });
+    const byTracking = await h()['orders:search']({
+      query: shipped.trackingNumber!,
+      status: null,
+      limit: 10,
+      offset: 0,
+    });
     expect(byTracking.items.map((o) => o.orderNo)).toEqual([shipped.orderNo]);
     const byNumber = await h()['orders:search']({
       query: shipped.orderNo.toLowerCase(),
@@ -235,7 +240,12 @@ describe('batch printing of waybills', () => {
     expect(jobs.map((j) => j.state)).toEqual(['confirmed', 'confirmed', 'confirmed']);
 
     const again = await h()['print:batch']({ orderNos: [...picked, picked[0]!] });
-    expect(again.items.map((i) => i.reason)).toEqual(['already-printed', 'already-printed', 'already-printed', 'duplicate']);
+    expect(again.items.map((i) => i.reason)).toEqual([
+      'already-printed',
+      'already-printed',
+      'already-printed',
+      'duplicate',
+    ]);
     await expect.poll(async () => (await h()['print:batchStatus']({}))?.state).toBe('done');
     expect(query('SELECT id FROM print_jobs WHERE order_no IN (?, ?, ?)', ...picked)).toHaveLength(3);
     const printed = await h()['orders:search']({ query: '', status: 'printed', limit: 200, offset: 0 });
@@ -260,11 +270,7 @@ describe('batch printing of waybills', () => {
     const shipped = (await h()['orders:search']({ query: '', status: 'shipped', limit: 1, offset: 0 })).items[0]!;
     const orderNos = [shipped.orderNo, 'SO-000000', ...attention.map((o) => o.orderNo)];
     const started = await h()['print:batch']({ orderNos });
-    expect(started.items.map((i) => i.reason)).toEqual([
-      'shipped',
-      'not-found',
-      ...attention.map(() => 'attention'),
-    ]);
+    expect(started.items.map((i) => i.reason)).toEqual(['shipped', 'not-found', ...attention.map(() => 'attention')]);
   });
 });
 
