@@ -208,7 +208,9 @@ describe('a shift at the web shell', () => {
     const label = page.getByTestId('history-label');
     await label.waitFor();
     expect(await label.getAttribute('data-tracking')).toBe(shippedTracking);
-    expect(await label.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(400);
+    expect(await label.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(
+      400,
+    );
 
     await shootAll('orders-search', async () => {
       await openOrders();
@@ -221,7 +223,9 @@ describe('a shift at the web shell', () => {
       await page.locator(`[data-testid="order-row"][data-order="${shippedOrder.orderNo}"]`).click();
       await page.getByTestId('history-entry').first().getByTestId('history-view-label').click();
       await page.getByTestId('history-label').waitFor();
-      await page.getByTestId('history-label').evaluate((img: HTMLImageElement) => img.decode());
+      await page
+        .getByTestId('history-label')
+        .evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
     });
   });
 
@@ -286,7 +290,7 @@ describe('a shift at the web shell', () => {
     const panel = page.getByTestId('batch-panel');
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await panel.getAttribute('data-printed')).toBe('3');
-    expect(await page.getByTestId('batch-progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(3);
+    expect(await page.getByTestId('batch-progress').evaluate((p) => (p as unknown as { value: number }).value)).toBe(3);
     expect(jobsOf()).toBe(3);
     const keys = query<{ idempotency_key: string; tracking_number: string }>(
       'SELECT idempotency_key, tracking_number FROM print_jobs WHERE order_no IN (?, ?, ?)',
