@@ -39,6 +39,8 @@ import {
   createClaimsRepository,
   createDatabaseBackups,
   recoverAfterCrash,
+  createOrderSearchRepository,
+  createPrintBatchesRepository,
 } from './store';
 import {
   createEventHub,
@@ -61,6 +63,12 @@ import {
   type BackupScheduler,
   logConnectivityChanges,
   printerChangeLogger,
+  createOrdersService,
+  createBatchPrintService,
+  createStationSettingsService,
+  batchLabelLookup,
+  templateByRef,
+  type PrintedLabel,
 } from './station';
 import { createConnectivity, createOrderPuller, createOutboxUploader } from './sync';
 
@@ -255,6 +263,27 @@ export async function createStation(config: StationConfig): Promise<Station> {
     closers.push(() => backups.stop());
     if (config.background) backups.start(15 * 60_000);
 
+    // A shift's tools: the Orders screen's search and history, batch printing, the station's name.
+    const orderSearch = createOrderSearchRepository(db);
+    const batches = createPrintBatchesRepository(db);
+    const loadTemplate = templateByRef(templates);
+    const printedLabelOf = (orderNo: string): PrintedLabel | null => {
+      const stored = orders.get(orderNo);
+      const first = printJobs.firstOfOrder(orderNo);
+      if (!stored || !first) return null;
+      // Drawn again with the template of the label the parcel was confirmed with.
+      const confirmedWith = orderSearch.shipmentOf(orderNo)?.printJobId;
+      const template = (confirmedWith ? printJobs.get(confirmedWith)?.template : null) ?? first.template;
+      return { stored, job: first, template };
+    };
+    let info = (): StationInfo => {
+      throw new Error('station info read before the station was built');
+    };
+    const stationSettings = createStationSettingsService({
+      settings,
+      onChanged: () => hub.emit('station:changed', info()),
+    });
+
     const pack = createPackService({
       claims,
       orders,
@@ -275,6 +304,10 @@ export async function createStation(config: StationConfig): Promise<Station> {
       onChange: (state) => hub.emit('pack:changed', state),
       isShipmentQueued: (orderNo) => outbox.hasPending(orderNo),
       resolveTemplate: () => templates.resolveActive(),
+      quantityPrompt: () => stationSettings.quantityPrompt(),
+      batchLabelOf: batchLabelLookup(batches, printJobs),
+      printedLabelOf,
+      templateByRef: loadTemplate,
       onShipmentQueued: () => {
         hub.emit('queue:changed', sync.queueStatus());
         for (const low of queue.lowPools()) hub.emit('pool:low', low);
@@ -285,13 +318,58 @@ export async function createStation(config: StationConfig): Promise<Station> {
       },
     });
 
-    const info = (): StationInfo => ({
+    info = (): StationInfo => ({
       version: appVersion(findAppRoot()),
       stationId,
       erp: { kind: erpKind, url: redactUrl(erpUrl) },
       printer: printers.current().primary.uri,
       dataDir: config.dataDir,
+      name: stationSettings.name(),
     });
+    const orderHistory = createOrdersService({
+      search: orderSearch,
+      orders,
+      jobs: printJobs,
+      batches,
+      labels,
+      templateByRef: loadTemplate,
+      dpiOf: (uri, profile) => {
+        const known = profile ? catalog?.profile(profile)?.dpi : undefined;
+        if (known) return known;
+        try {
+          return createPrinterFromUri(uri, process.cwd(), catalog).dpi;
+        } catch {
+          // A printer that was removed or renamed since: its labels are drawn at the common thermal dpi.
+          return 203;
+        }
+      },
+      isShipmentQueued: (orderNo) => outbox.hasPending(orderNo),
+    });
+    const batchPrint = createBatchPrintService({
+      batches,
+      jobs: printJobs,
+      orders,
+      puller,
+      connectivity,
+      claims,
+      shipping,
+      labels,
+      printQueue,
+      printers: () => printers.current(),
+      resolveTemplate: () => templates.resolveActive(),
+      carrierFor: createCarrierFor(pools),
+      operator: `supervisor@${stationId}`,
+      clock,
+      newId,
+      benchOrder: () => pack.state().order?.orderNo ?? null,
+      onProgress: (progress) => {
+        hub.emit('batch:changed', progress);
+        for (const low of queue.lowPools()) hub.emit('pool:low', low);
+      },
+      logger: logger.child({ component: 'batch-print' }),
+    });
+    // Before the database closes: the batch ends after the label it is printing.
+    closers.push(() => batchPrint.stop());
     const erpSettings = createErpSettingsService({
       settings,
       dataDir: config.dataDir,
@@ -321,6 +399,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
       queue,
       printers,
       commands: createCommandsService({ sheets: createCommandsSheetRenderer({ assetsDir }) }),
+      orderHistory,
+      batchPrint,
+      stationSettings,
     });
     const started = info();
     logger.info(

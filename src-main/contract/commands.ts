@@ -21,6 +21,17 @@ import {
 } from './printers';
 import { refusalCodeSchema, refusalParamsSchema } from './refusals';
 import { commandBarcodesSchema, commandsSheetPdfSchema, sheetLanguageSchema } from './command-barcodes';
+import {
+  batchProgressSchema,
+  orderDetailSchema,
+  orderLabelSchema,
+  ordersSearchInputSchema,
+  ordersSearchOutputSchema,
+  packQuantityInputSchema,
+  printBatchInputSchema,
+  stationSettingsInputSchema,
+  stationSettingsSchema,
+} from './shift-schemas';
 
 const empty = z.object({}).strict();
 
@@ -379,6 +390,30 @@ export const commands = {
     input: z.object({ lang: sheetLanguageSchema.default('both') }).strict(),
     output: commandsSheetPdfSchema,
   },
+  // ---- a shift: quantity entry, the Orders screen, batch printing, the station's name ----
+  /** The quantity prompt of a line of many units: set the typed count, apply it (Enter), or cancel it. */
+  'pack:quantity': { input: packQuantityInputSchema, output: packStateSchema },
+  /** Local orders by order number, tracking number, the phone's last 4 digits or receiver name, with filters. */
+  'orders:search': { input: ordersSearchInputSchema, output: ordersSearchOutputSchema },
+  /** One order with its shipment history: the shipment and every print job. */
+  'orders:detail': {
+    input: z.object({ orderNo: z.string().trim().min(1).max(64) }).strict(),
+    output: orderDetailSchema,
+  },
+  /** The label of one print job, drawn again from the stored order and the template version it printed with. */
+  'orders:label': {
+    input: z.object({ orderNo: z.string().trim().min(1).max(64), jobId: z.string().trim().min(1).max(64) }).strict(),
+    output: orderLabelSchema,
+  },
+  /**
+   * Prints the waybills of the given orders as one batch (批量打单), in the background: progress comes as
+   * `batch:changed`. Orders whose label is out already are skipped and named: a second copy needs a reprint.
+   */
+  'print:batch': { input: printBatchInputSchema, output: batchProgressSchema },
+  /** The newest batch and how it got on (null before the first). */
+  'print:batchStatus': { input: empty, output: batchProgressSchema.nullable() },
+  /** Reads the station's own settings (its name, the quantity prompt), changing those given. */
+  'station:settings': { input: stationSettingsInputSchema, output: stationSettingsSchema },
 } as const;
 
 export type Commands = typeof commands;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { packStateSchema, queueStatusSchema } from './schemas';
+import { packStateSchema, queueStatusSchema, stationInfoSchema } from './schemas';
 import { poolLowSchema } from './queue-schemas';
 import { printersStatusSchema } from './printers';
+import { batchProgressSchema } from './shift-schemas';
 
 /** Every event the core pushes to the renderer, declared once with its payload schema. */
 export const events = {
@@ -12,6 +13,10 @@ export const events = {
   'pool:low': poolLowSchema,
   /** A printer's status changed (paper out, back on line, ...). */
   'printers:changed': printersStatusSchema,
+  /** A batch of waybills printed one more order, or ended. */
+  'batch:changed': batchProgressSchema,
+  /** The station's info changed (a supervisor renamed it). */
+  'station:changed': stationInfoSchema,
 } as const;
 
 export type Events = typeof events;

@@ -7,3 +7,4 @@ export * from './queue-schemas';
 export * from './printers';
 export * from './refusals';
 export * from './command-barcodes';
+export * from './shift-schemas';

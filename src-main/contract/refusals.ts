@@ -137,6 +137,16 @@ export const refusals = {
   // ---- Tracking-number pools ----
   'pool-exhausted': { params: ['carrier'] },
   'invalid-range': { details: ['problems'] },
+
+  // ---- A shift at the bench: quantity entry, the Orders screen, batch printing ----
+  /** The count typed into the quantity prompt is not between 1 and what the line still needs (`remaining`). */
+  'quantity-invalid': { params: ['sku', 'count', 'remaining'] },
+  /** The item was scanned again to confirm the quantity prompt, but no count was typed. */
+  'quantity-required': { params: ['sku'] },
+  /** A label was asked for a print job that is not this order's. */
+  'print-job-not-found': { params: ['orderNo', 'jobId'] },
+  /** Another batch of waybills is printing; `batchId` names it. */
+  'batch-running': { params: ['batchId'] },
 } as const satisfies Record<string, RefusalSpec>;
 
 /** A refusal code: one of {@link refusals}. */

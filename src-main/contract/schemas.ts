@@ -88,6 +88,29 @@ export const packStateSchema = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * The quantity prompt of a line of many units: its item was scanned once, the packer types how many go in and
+   * confirms by scanning the item again (or Enter). `count` is what was typed so far.
+   */
+  quantityPrompt: z
+    .object({
+      lineNo: z.number().int(),
+      sku: z.string(),
+      name: z.string(),
+      barcode: z.string(),
+      required: z.number().int(),
+      scanned: z.number().int(),
+      count: z.number().int().nullable(),
+    })
+    .nullable()
+    .optional(),
+  /** The open order's waybill was printed in a batch beforehand: packing it prints no second label. */
+  preprinted: z.object({ trackingNumber: z.string(), jobId: z.string() }).nullable().optional(),
+  /** The last explicit reprint of the parcel shipped last (after confirm): its copy's print job. */
+  lastReprint: z
+    .object({ orderNo: z.string(), trackingNumber: z.string(), jobId: z.string(), at: z.string() })
+    .nullable()
+    .optional(),
 });
 export type PackState = z.infer<typeof packStateSchema>;
 
@@ -129,5 +152,7 @@ export const stationInfoSchema = z.object({
   erp: z.object({ kind: z.enum(['demo', 'rest', 'tryton']), url: z.string() }),
   printer: z.string(),
   dataDir: z.string(),
+  /** The name a supervisor gave the station (the header shows it); null until one is set. */
+  name: z.string().nullable().optional(),
 });
 export type StationInfo = z.infer<typeof stationInfoSchema>;

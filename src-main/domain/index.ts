@@ -4,3 +4,4 @@ export * from './scan-verification';
 export * from './order-validation';
 export * from './scan-commands';
 export * from './status-mapping';
+export * from './phone-privacy';

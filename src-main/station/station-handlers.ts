@@ -10,6 +10,9 @@ import type { WritebacksService } from './writebacks-service';
 import type { QueueService } from './queue-service';
 import type { PrintersService } from './printers-service';
 import type { CommandsService } from './commands-service';
+import type { OrdersService } from './orders-service';
+import type { BatchPrintService } from './batch-print-service';
+import type { StationSettingsService } from './station-settings-service';
 import { withRefusals } from './refusal-from-failure';
 import { StationError } from './station-error';
 
@@ -25,6 +28,9 @@ export function createStationHandlers({
   queue,
   printers,
   commands,
+  orderHistory,
+  batchPrint,
+  stationSettings,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -41,7 +47,17 @@ export function createStationHandlers({
   printers?: PrintersService | undefined;
   /** Command barcodes and their sheet; absent in stations built without them (the commands then refuse). */
   commands?: CommandsService | undefined;
+  /** The Orders screen's search and history; absent in stations built without it (the commands then refuse). */
+  orderHistory?: OrdersService | undefined;
+  /** Batch printing of waybills; absent in stations built without it (the commands then refuse). */
+  batchPrint?: BatchPrintService | undefined;
+  /** The station's name and quantity prompt; absent in stations built without them (the command then refuses). */
+  stationSettings?: StationSettingsService | undefined;
 }): CommandHandlers {
+  const ordersService = (): OrdersService => orderHistory ?? unavailable('orders', 'order search and history');
+  const batchService = (): BatchPrintService => batchPrint ?? unavailable('batch-print', 'batch printing');
+  const stationService = (): StationSettingsService =>
+    stationSettings ?? unavailable('station-settings', 'station settings');
   const queueService = (): QueueService => queue ?? unavailable('queue', 'queue supervision');
   const printersService = (): PrintersService => printers ?? unavailable('printers', 'printer settings');
   const settingsService = (): ErpSettingsService => erpSettings ?? unavailable('erp-settings', 'ERP settings');
@@ -119,6 +135,13 @@ export function createStationHandlers({
     'pack:reprint': async ({ reason, requestedBy }) => pack.reprint({ reason, requestedBy }),
     'commands:list': async () => commandsService().list(),
     'commands:sheetPdf': async ({ lang }) => commandsService().sheetPdf(lang ?? 'both'),
+    'pack:quantity': async (input) => pack.quantity(input),
+    'orders:search': async (input) => ordersService().search(input),
+    'orders:detail': async ({ orderNo }) => ordersService().detail(orderNo),
+    'orders:label': async ({ orderNo, jobId }) => ordersService().label(orderNo, jobId),
+    'print:batch': async (input) => batchService().start(input),
+    'print:batchStatus': async () => batchService().latest(),
+    'station:settings': async (input) => stationService().update(input),
   });
 }
 

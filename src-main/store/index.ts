@@ -17,3 +17,5 @@ export * from './crash-recovery';
 export * from './claims-repository';
 export * from './database-diagnostics';
 export * from './scan-lookup';
+export * from './order-search-repository';
+export * from './print-batches-repository';

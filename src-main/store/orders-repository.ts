@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Order } from '../domain';
+import { phoneLast4, type Order } from '../domain';
 
 /**
  * A reason an order needs attention: the domain's validation issues and whatever intake found (invalid phone,
@@ -85,14 +85,15 @@ export interface OrdersRepository {
 export function createOrdersRepository(db: Database.Database): OrdersRepository {
   const upsert = db.prepare(`
     INSERT INTO orders (order_no, status, erp_version, payload, issues, pulled_at, updated_at, erp_id, dup_key,
-      duplicate_of, erp_created_at, needs_attention)
+      duplicate_of, erp_created_at, needs_attention, search_name, phone_last4, erp_tracking)
     VALUES (@orderNo, @status, @version, @payload, @issues, @now, @now, @erpId, @dupKey, @duplicateOf, @createdAt,
-      @attention)
+      @attention, @searchName, @phoneLast4, @erpTracking)
     ON CONFLICT (order_no) DO UPDATE SET
       status = excluded.status, erp_version = excluded.erp_version, payload = excluded.payload,
       issues = excluded.issues, pulled_at = excluded.pulled_at, updated_at = excluded.updated_at,
       erp_id = excluded.erp_id, dup_key = excluded.dup_key, duplicate_of = excluded.duplicate_of,
-      erp_created_at = excluded.erp_created_at, needs_attention = excluded.needs_attention`);
+      erp_created_at = excluded.erp_created_at, needs_attention = excluded.needs_attention,
+      search_name = excluded.search_name, phone_last4 = excluded.phone_last4, erp_tracking = excluded.erp_tracking`);
   const columns = 'payload, issues, local_state, tracking_number, pulled_at, duplicate_of';
   const get = db.prepare(`SELECT ${columns} FROM orders WHERE order_no = ?`);
   const list = db.prepare(`
@@ -127,6 +128,10 @@ export function createOrdersRepository(db: Database.Database): OrdersRepository 
       duplicateOf,
       createdAt: item.order.createdAt || null,
       attention: issues.length > 0 ? 1 : 0,
+      // Search keys of the Orders screen (migration 0008), kept in step with the payload on every write.
+      searchName: item.order.receiver.name.trim().toLowerCase() || null,
+      phoneLast4: phoneLast4(item.order.receiver.phone),
+      erpTracking: item.order.trackingNumber || null,
     });
   }
 

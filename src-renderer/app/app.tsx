@@ -6,6 +6,7 @@ import { SettingsScreen } from '../features/settings/settings-screen';
 import { HandoverScreen } from '../features/handover/handover-screen';
 import { PrintersScreen } from '../features/printers/printers-screen';
 import { CommandsScreen } from '../features/commands/commands-screen';
+import { OrdersScreen } from '../features/orders/orders-screen';
 import type { ScannerOptions } from '../lib/scanner';
 import { ConnectionBanner } from './connection-banner';
 import { Header } from './header';
@@ -38,6 +39,8 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
           <PrintersScreen />
         ) : screen === 'commands' ? (
           <CommandsScreen />
+        ) : screen === 'orders' ? (
+          <OrdersScreen />
         ) : (
           <QueueScreen />
         )}

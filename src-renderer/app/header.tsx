@@ -27,13 +27,19 @@ export function Header() {
     { id: 'settings', label: t('nav.settings') },
     { id: 'printers', label: t('nav.printers') },
     { id: 'commands', label: t('nav.commands') },
+    { id: 'orders', label: t('nav.orders') },
   ];
 
   return (
     <header className="app-header">
       <div className="brand">
         <span className="brand-name">{t('app.title')}</span>
-        {station && <span className="station-name">{t('app.station', { id: station.stationId })}</span>}
+        {station && (
+          // The name a supervisor gave the station; its id is for support (Settings, diagnostics), not the bench.
+          <span className="station-name" data-testid="station-name" title={t('app.stationNameTitle')}>
+            {station.name ?? t('app.stationUnnamed')}
+          </span>
+        )}
       </div>
       <nav className="nav" aria-label={t('nav.label')}>
         {nav.map((item) => (

@@ -83,6 +83,7 @@ export function startStation(
 
   offs.push(api.on('pack:changed', (pack) => state().setPack(pack)));
   offs.push(api.on('queue:changed', (queue) => state().setQueue(queue)));
+  offs.push(api.on('station:changed', (station) => state().setStation(station)));
   offs.push(
     api.onConnection((connection) => {
       state().setConnection(connection);

@@ -14,7 +14,7 @@ export interface ShownError {
 }
 
 /** The screens in the nav. */
-export type Screen = 'pack' | 'queue' | 'templates' | 'settings' | 'handover' | 'printers' | 'commands';
+export type Screen = 'pack' | 'queue' | 'templates' | 'settings' | 'handover' | 'printers' | 'commands' | 'orders';
 
 /** Result of the last manual sync. */
 export interface SyncResult {

@@ -1,7 +1,7 @@
 import type { Order } from '../../domain';
 import type { LabelRaster, LabelTemplate } from '../../labels';
 import type { Printer, PrintQueue, PrintRequest, PrintResult } from '../../printers';
-import type { ShippingStore } from '../../store';
+import type { PrintJob, ShippingStore, StoredOrder } from '../../store';
 import { StationError } from '../station-error';
 import type { BenchState, OpenOrder } from './pack-state';
 
@@ -36,6 +36,20 @@ export interface PackPrintingDeps {
   operator: string;
   clock: () => Date;
   newId: () => string;
+  /**
+   * The label an order went out with: the stored order, its first print job (which holds the tracking number) and
+   * the template version the confirmed label was drawn with. Absent: no reprint after confirm.
+   */
+  printedLabelOf?: ((orderNo: string) => PrintedLabel | null) | undefined;
+  /** A template version by its reference `name@vN`, as print jobs record it. */
+  templateByRef?: ((ref: string) => Promise<LabelTemplate>) | undefined;
+}
+
+/** What a shipped parcel's label was: enough to draw it again, the same. */
+export interface PrintedLabel {
+  stored: StoredOrder;
+  job: PrintJob;
+  template: string;
 }
 
 /** Printing an open order's label, always through the print queue. */
@@ -52,6 +66,22 @@ export interface PackPrinting {
    * command, recorded as its own print job that points at the first, with who asked and why.
    */
   reprint(cur: OpenOrder | null, why: { reason: string; requestedBy?: string | undefined }): Promise<void>;
+  /**
+   * A second copy of a parcel's label after it was confirmed (the order is no longer on the bench): drawn again
+   * from the stored order and the template version it printed with, same tracking number, recorded as a copy of its
+   * first job with who asked and why. Only ever on an explicit command.
+   * @returns the copy's job and tracking number
+   */
+  reprintShipped(
+    orderNo: string,
+    target: 'primary' | 'backup',
+    why: { reason: string; requestedBy?: string | undefined },
+  ): Promise<{ jobId: string; trackingNumber: string }>;
+  /**
+   * Shows the label printed for the open order in a batch (every item scanned): the preview drawn from the job's
+   * template, nothing sent to a printer. Never fails: without a preview the packer still confirms the parcel.
+   */
+  showPreprinted(cur: OpenOrder): Promise<void>;
 }
 
 /** Names the template version an order prints with. */
@@ -133,6 +163,56 @@ export function createPackPrinting(deps: PackPrintingDeps, bench: BenchState): P
     await send(cur, copy.id, deps.printers().primary, copy.deliver);
   }
 
+  async function reprintShipped(
+    orderNo: string,
+    target: 'primary' | 'backup',
+    why: { reason: string; requestedBy?: string | undefined },
+  ): Promise<{ jobId: string; trackingNumber: string }> {
+    const printed = deps.printedLabelOf?.(orderNo) ?? null;
+    if (!printed || !deps.templateByRef) {
+      throw new StationError('nothing-to-reprint', `there is no printed label of order ${orderNo} to reprint`);
+    }
+    const { primary, backup } = deps.printers();
+    const printer = target === 'backup' ? backup : primary;
+    if (!printer) throw new StationError('no-backup-printer', 'this station has no backup printer configured');
+    // The parcel as it went out, held apart from the bench: its label shows nowhere but on the printer.
+    const shipped: OpenOrder = {
+      stored: printed.stored,
+      progress: [],
+      job: printed.job,
+      attempt: null,
+      label: null,
+      template: { ref: printed.template, template: await deps.templateByRef(printed.template) },
+      renderFailed: false,
+      quantityPrompt: null,
+      oneByOne: new Set(),
+      preprinted: false,
+    };
+    const copy = again(shipped, printed.job.id, why.requestedBy ?? deps.operator, why.reason);
+    await send(shipped, copy.id, printer, copy.deliver);
+    return { jobId: copy.id, trackingNumber: printed.job.trackingNumber };
+  }
+
+  async function showPreprinted(cur: OpenOrder): Promise<void> {
+    const job = cur.job!;
+    const printer = deps.printers().primary;
+    let previewPng = '';
+    let size = { widthMm: 0, heightMm: 0 };
+    try {
+      const rendered = await deps.labels.render({
+        order: cur.stored.order,
+        trackingNumber: job.trackingNumber,
+        dpi: printer.dpi,
+        template: cur.template.template,
+      });
+      previewPng = `data:image/png;base64,${Buffer.from(rendered.png).toString('base64')}`;
+      size = { widthMm: rendered.widthMm, heightMm: rendered.heightMm };
+    } catch {
+      // The label is on the parcel already; a preview that cannot be drawn must not keep it from shipping.
+    }
+    cur.label = { trackingNumber: job.trackingNumber, previewPng, printer: job.printer, ...size };
+  }
+
   /**
    * Renders the label at the printer's dpi and has the queue deliver job `jobId` once; the job's state records
    * how far it got, the bench shows what the packer must know.
@@ -197,5 +277,5 @@ export function createPackPrinting(deps: PackPrintingDeps, bench: BenchState): P
     }
   }
 
-  return { print, reprint };
+  return { print, reprint, reprintShipped, showPreprinted };
 }

@@ -1,7 +1,7 @@
-import type { PackState } from '../../contract';
+import type { CommandInput, PackState } from '../../contract';
 import { applyItemScan, isCommandBarcode, parseScanCommand } from '../../domain';
 import type { ShipmentConfirmation } from '../../erp';
-import type { ScanLog, ScanLookup, ShippingStore } from '../../store';
+import type { PrintJob, ScanLog, ScanLookup, ShippingStore } from '../../store';
 import type { ClaimService } from '../claim-service';
 import type { Logger } from '../../platform';
 import { internalFailure } from '../internal-failure';
@@ -11,6 +11,14 @@ import { createOrderRefresh, type OrderRefreshDeps } from './order-refresh';
 import { createPackPrinting, resolvePackTemplate, type PackPrintingDeps } from './pack-printing';
 import { createBenchState, type OpenOrder } from './pack-state';
 import { idleScanRefusal, packingScanRefusal, unknownCommandBarcode } from './scan-classification';
+import {
+  applyPromptCount,
+  closePromptOneByOne,
+  isItemOf,
+  opensPrompt,
+  promptLine,
+  type QuantityPromptSetting,
+} from './quantity-entry';
 
 /** The packer's use cases: scan an order, scan its items, print, confirm. */
 export interface PackService {
@@ -29,6 +37,8 @@ export interface PackService {
   reprint(input: { reason: string; requestedBy?: string }): Promise<PackState>;
   /** Re-reads whether the last shipment still waits in the outbox (after an upload) and publishes the change. */
   refreshLastShipped(): void;
+  /** The quantity prompt: the packer's typed count (`set`), Enter (`apply`), or scanning one at a time (`cancel`). */
+  quantity(input: CommandInput<'pack:quantity'>): Promise<PackState>;
 }
 
 /** Everything the pack service works with. Time and ids are dependencies so tests control them. */
@@ -48,6 +58,13 @@ export interface PackServiceDeps extends OrderRefreshDeps, PackPrintingDeps {
   isShipmentQueued: (orderNo: string) => boolean;
   /** Where a scan's unexpected failure is logged with its stack; the packer sees only its correlation id. */
   logger: Logger;
+  /** The quantity prompt for lines of many units, as the station's settings have it now; absent: off. */
+  quantityPrompt?: (() => QuantityPromptSetting) | undefined;
+  /**
+   * The label a batch printed for this order while it was at `version` (still out: sent, confirmed or unknown);
+   * null when none did. Packing such an order prints nothing: the packer scans the items and confirms.
+   */
+  batchLabelOf?: ((orderNo: string, version: number) => PrintJob | null) | undefined;
 }
 
 /**
@@ -74,12 +91,15 @@ export function createPackService(deps: PackServiceDeps): PackService {
   function refuse(code: string, failure: StationError): void {
     bench.refuse(failure);
     bench.lastScan = { code, verdict: 'refused', at: now() };
+    bench.scanNote = null;
     log(code, 'refused', failure.code);
   }
 
   function accept(code: string, verdict: 'accepted' | 'command'): void {
     bench.lastScan = { code, verdict, at: now() };
-    log(code, verdict, null);
+    // A scan that did more than count one unit (opened the quantity prompt, applied a count) says so in the log.
+    log(code, verdict, bench.scanNote);
+    bench.scanNote = null;
   }
 
   /**
@@ -128,6 +148,17 @@ export function createPackService(deps: PackServiceDeps): PackService {
     // Before anything is printed: another station's live claim stops the packer here, not at upload time.
     await deps.claims.claim(order.orderNo);
     bench.open(stored, await resolvePackTemplate(deps.resolveTemplate));
+    await recallBatchLabel(bench.current!);
+  }
+
+  /** An order whose waybill a batch printed packs against that label: no second one prints. */
+  async function recallBatchLabel(cur: OpenOrder): Promise<void> {
+    const job = deps.batchLabelOf?.(cur.stored.order.orderNo, cur.stored.order.version) ?? null;
+    if (!job || !deps.templateByRef) return;
+    cur.job = job;
+    cur.attempt = job.id;
+    cur.preprinted = true;
+    cur.template = { ref: job.template, template: await deps.templateByRef(job.template) };
   }
 
   /** Drops the open order when the ERP cancelled or changed it since it was opened. */
@@ -141,11 +172,22 @@ export function createPackService(deps: PackServiceDeps): PackService {
   /** Prints the label of an order whose items are all scanned: the first time, or again after nothing printed. */
   async function printScanned(cur: OpenOrder, target: 'primary' | 'backup' = 'primary'): Promise<void> {
     await recheck(cur);
+    if (cur.preprinted && !cur.label) return printing.showPreprinted(cur);
     await printing.print(cur, target);
   }
 
   async function scanItem(code: string, cur: OpenOrder): Promise<void> {
     await deps.claims.renew(cur.stored.order.orderNo);
+    const prompted = promptLine(cur);
+    if (prompted && isItemOf(prompted, code)) {
+      // The item scanned again confirms the typed count.
+      const count = applyPromptCount(cur);
+      bench.scanNote = `quantity ${count} of ${prompted.sku}, confirmed by scanning the item again`;
+      if (bench.awaitingLabel()) await printScanned(cur);
+      return;
+    }
+    // Anything else closes the prompt first; the scan that opened it counts as the one unit it was.
+    if (prompted) closePromptOneByOne(cur);
     const { result, progress } = applyItemScan(cur.stored.order.lines, cur.progress, code);
     if (result.kind === 'wrong-item') {
       const refusal = packingScanRefusal(code, cur.stored.order.orderNo, deps.lookup);
@@ -167,7 +209,35 @@ export function createPackService(deps: PackServiceDeps): PackService {
         },
       );
     }
+    if (deps.quantityPrompt && opensPrompt(cur, result.lineNo, deps.quantityPrompt())) {
+      cur.quantityPrompt = { lineNo: result.lineNo, code, count: null };
+      bench.scanNote = 'quantity prompt opened; nothing counted until the count is confirmed';
+      return;
+    }
     cur.progress = progress;
+    if (bench.awaitingLabel()) await printScanned(cur);
+  }
+
+  /** The quantity prompt's actions from the screen (typing, Enter, Escape). */
+  async function quantity(input: CommandInput<'pack:quantity'>): Promise<void> {
+    const cur = bench.current;
+    const line = cur && promptLine(cur);
+    // No prompt open (it closed meanwhile): nothing to do, the screen follows the state it gets back.
+    if (!cur || !line) return;
+    if (input.action === 'set') {
+      cur.quantityPrompt!.count = input.count;
+      return;
+    }
+    if (input.action === 'cancel') {
+      closePromptOneByOne(cur);
+      bench.lastScan = { code: line.barcode, verdict: 'accepted', at: now() };
+      log(line.barcode, 'accepted', `quantity prompt of ${line.sku} closed: the scan counts as one unit`);
+    } else {
+      cur.quantityPrompt!.count = input.count;
+      const count = applyPromptCount(cur);
+      bench.lastScan = { code: line.barcode, verdict: 'accepted', at: now() };
+      log(line.barcode, 'accepted', `quantity ${count} of ${line.sku}, confirmed by Enter`);
+    }
     if (bench.awaitingLabel()) await printScanned(cur);
   }
 
@@ -214,6 +284,18 @@ export function createPackService(deps: PackServiceDeps): PackService {
   async function printAgain(target: 'primary' | 'backup', why?: { reason: string; requestedBy?: string }) {
     const cur = bench.current;
     if (cur && (bench.printIssue?.state === 'failed' || bench.awaitingLabel())) return printing.print(cur, target);
+    // Nothing on the bench: REPRINT (or the button) repeats the label of the parcel just confirmed; a copy of it
+    // that failed with nothing sent may be tried again (or on the backup printer).
+    const last = bench.lastShipped;
+    if (!cur && last && (why || bench.printIssue?.state === 'failed')) {
+      const issue = bench.printIssue;
+      const reason = why ?? {
+        reason: `copy ${issue!.jobId} not printed (${issue!.condition ?? 'failed'}); printing on the ${target} printer`,
+      };
+      const copy = await printing.reprintShipped(last.orderNo, target, reason);
+      bench.lastReprint = { orderNo: last.orderNo, trackingNumber: copy.trackingNumber, jobId: copy.jobId, at: now() };
+      return;
+    }
     if (why) return printing.reprint(cur, why);
     throw new StationError(
       'nothing-to-retry',
@@ -320,6 +402,7 @@ export function createPackService(deps: PackServiceDeps): PackService {
         bench.error = null;
       }),
     retryPrint: (target) => action(() => printAgain(target)),
+    quantity: (input) => action(() => quantity(input)),
     reprint: (why) => action(() => printAgain('primary', why)),
     refreshLastShipped() {
       const last = bench.lastShipped;

@@ -18,6 +18,12 @@ export interface OpenOrder {
   template: { ref: string; template: LabelTemplate };
   /** The last attempt could not render the label: the next one takes the active template again. */
   renderFailed: boolean;
+  /** The quantity prompt open on this order: the line, the scan that opened it and the count typed so far. */
+  quantityPrompt: { lineNo: number; code: string; count: number | null } | null;
+  /** Lines the packer chose to scan one at a time (cancelled their prompt): no prompt again on this order. */
+  oneByOne: Set<number>;
+  /** The waybill was printed in a batch before the order was opened: `job` is that label; none prints again. */
+  preprinted: boolean;
 }
 
 /**
@@ -30,6 +36,10 @@ export interface BenchState {
   lastScan: PackState['lastScan'];
   lastShipped: PackState['lastShipped'];
   printIssue: NonNullable<PackState['printIssue']> | null;
+  /** The last explicit reprint of the parcel shipped last. */
+  lastReprint: NonNullable<PackState['lastReprint']> | null;
+  /** What the scan log records as the reason of the scan being applied (a quantity, a prompt), when it says more. */
+  scanNote: string | null;
   phase(): PackState['phase'];
   /**
    * Every item is scanned and no label is out: an attempt to print failed with nothing sent. The next scan of
@@ -53,6 +63,8 @@ export function createBenchState(): BenchState {
     lastScan: null,
     lastShipped: null,
     printIssue: null,
+    lastReprint: null,
+    scanNote: null,
     phase() {
       if (!bench.current) return 'idle';
       return bench.current.label ? 'printed' : 'packing';
@@ -70,8 +82,12 @@ export function createBenchState(): BenchState {
         label: null,
         template,
         renderFailed: false,
+        quantityPrompt: null,
+        oneByOne: new Set(),
+        preprinted: false,
       };
       bench.lastShipped = null;
+      bench.lastReprint = null;
       bench.printIssue = null;
     },
     drop() {
@@ -121,5 +137,23 @@ function snapshotOf(bench: BenchState): PackState {
     label: cur?.label ?? null,
     lastShipped: bench.lastShipped,
     printIssue: bench.printIssue,
+    quantityPrompt: quantityPromptOf(cur),
+    preprinted: cur?.preprinted && cur.job ? { trackingNumber: cur.job.trackingNumber, jobId: cur.job.id } : null,
+    lastReprint: bench.lastReprint,
+  };
+}
+
+function quantityPromptOf(cur: OpenOrder | null): PackState['quantityPrompt'] {
+  const prompt = cur?.quantityPrompt;
+  const line = prompt && cur.stored.order.lines.find((l) => l.lineNo === prompt.lineNo);
+  if (!prompt || !line) return null;
+  return {
+    lineNo: line.lineNo,
+    sku: line.sku,
+    name: line.name,
+    barcode: line.barcode,
+    required: line.quantity,
+    scanned: cur.progress.find((p) => p.lineNo === line.lineNo)?.scanned ?? 0,
+    count: prompt.count,
   };
 }

@@ -4,6 +4,9 @@ import { ErrorPanel } from './error-panel';
 import { PrintIssuePanel } from './print-issue-panel';
 import { PackLines } from './pack-lines';
 import { ScanInput } from './scan-input';
+import { QuantityPrompt } from './quantity-prompt';
+import { ReprintLast } from './reprint-last';
+import { PreprintedNote } from './preprinted-note';
 
 type Order = NonNullable<PackState['order']>;
 
@@ -19,6 +22,7 @@ export function PackScreen() {
       </span>
       <ErrorPanel />
       <PrintIssuePanel />
+      <QuantityPrompt />
       <div className="pack-body">
         {!pack || phase === 'idle' || !pack.order ? <Idle pack={pack} /> : <Working pack={pack} order={pack.order} />}
       </div>
@@ -48,6 +52,7 @@ function Idle({ pack }: { pack: PackState | null }) {
           )}
         </div>
       )}
+      <ReprintLast />
       <div className="idle-prompt">
         <div className="barcode-glyph" aria-hidden="true" />
         <h1>{t('pack.idle.prompt')}</h1>
@@ -89,6 +94,7 @@ function Working({ pack, order }: { pack: PackState; order: Order }) {
         <span aria-hidden="true">{pack.phase === 'printed' ? '⏎' : allScanned ? '⎙' : '▶'}</span> {next}
       </div>
       {order.note && <div className="order-note">{t('pack.note', { note: order.note })}</div>}
+      <PreprintedNote />
       <div className={label ? 'work-area with-label' : 'work-area'}>
         <PackLines lines={order.lines} compact={label !== null} />
         {label && (

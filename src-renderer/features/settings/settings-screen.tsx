@@ -4,6 +4,7 @@ import { useController, useStation, useT } from '../../app/station-context';
 import { errorLine, failureText } from '../../lib/error-text';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import './settings.css';
+import { StationSection } from './station-section';
 
 type SettingsView = CommandOutput<'erp:getSettings'>;
 type Attention = CommandOutput<'orders:attention'>;
@@ -162,6 +163,7 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <h1>{t('settings.title')}</h1>
+      <StationSection />
       <section className="settings-section" aria-labelledby="erp-title">
         <h2 id="erp-title">{t('settings.erp.title')}</h2>
         <p className="hint">
