@@ -401,6 +401,8 @@ describe('the Pack screen at the bench’s screen sizes', () => {
         await expect.poll(() => page.getByTestId('last-shipped').textContent()).toContain(tracking);
         expect(await page.locator('.last-scan.verdict-refused').count(), 'red footer next to "Shipped"').toBe(0);
         expect(await lastScan.textContent()).not.toMatch(/Refused|拒收|拒绝/);
+        await expectFooterUncovered();
+        await shot('shipped');
       });
     }
   }
