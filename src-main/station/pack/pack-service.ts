@@ -183,7 +183,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
       // The item scanned again confirms the typed count.
       const count = applyPromptCount(cur);
       bench.scanNote = `quantity ${count} of ${prompted.sku}, confirmed by scanning the item again`;
-      if (bench.awaitingLabel()) await printScanned(cur);
+      accept(code, 'accepted');
+      if (bench.awaitingLabel()) await printAfterScan(code, cur);
       return;
     }
     // Anything else closes the prompt first; the scan that opened it counts as the one unit it was.
@@ -198,7 +199,10 @@ export function createPackService(deps: PackServiceDeps): PackService {
     }
     if (result.kind === 'over-scan') {
       // Every item is in and no label came out: an item of the order scanned again asks for the label.
-      if (bench.awaitingLabel()) return printScanned(cur);
+      if (bench.awaitingLabel()) {
+        accept(code, 'accepted');
+        return printAfterScan(code, cur);
+      }
       const line = cur.stored.order.lines.find((l) => l.lineNo === result.lineNo)!;
       throw new StationError(
         'over-scan',
@@ -212,10 +216,25 @@ export function createPackService(deps: PackServiceDeps): PackService {
     if (deps.quantityPrompt && opensPrompt(cur, result.lineNo, deps.quantityPrompt())) {
       cur.quantityPrompt = { lineNo: result.lineNo, code, count: null };
       bench.scanNote = 'quantity prompt opened; nothing counted until the count is confirmed';
+      accept(code, 'accepted');
       return;
     }
     cur.progress = progress;
-    if (bench.awaitingLabel()) await printScanned(cur);
+    // The item is in the parcel and counted, whatever the printer does next.
+    accept(code, 'accepted');
+    if (bench.awaitingLabel()) await printAfterScan(code, cur);
+  }
+
+  /**
+   * Prints after an item scan that already counted. A print that fails is shown as the bench's error (and its
+   * print issue); it is not a refusal of that scan, which stays accepted in the footer and the scan log.
+   */
+  async function printAfterScan(code: string, cur: OpenOrder): Promise<void> {
+    try {
+      await printScanned(cur);
+    } catch (failure) {
+      bench.refuse(toStationError(failure) ?? internalFailure(failure, deps.logger, { scan: code }));
+    }
   }
 
   /** The quantity prompt's actions from the screen (typing, Enter, Escape). */
@@ -275,6 +294,8 @@ export function createPackService(deps: PackServiceDeps): PackService {
       outbox: { idempotencyKey, payload: confirmation },
     });
     bench.lastShipped = { orderNo: order.orderNo, trackingNumber: cur.job.trackingNumber, queued: true };
+    // The parcel is out: a refused scan before it (already acknowledged) is history, not news next to "Shipped".
+    if (bench.lastScan?.verdict === 'refused') bench.lastScan = null;
     bench.drop();
     deps.claims.release(order.orderNo);
     deps.onShipmentQueued(order.orderNo, idempotencyKey);
@@ -355,7 +376,6 @@ export function createPackService(deps: PackServiceDeps): PackService {
         );
       }
       await scanItem(code, cur);
-      accept(code, 'accepted');
     } catch (failure) {
       // Whatever went wrong, the scan ends as a visible refusal: nothing is dropped without the packer seeing it.
       refuse(code, toStationError(failure) ?? internalFailure(failure, deps.logger, { scan: code }));

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import type { PackState } from '../../../src-main/contract';
 import { useStation, useT } from '../../app/station-context';
+import { shownError } from '../../state/store';
 import { ErrorPanel } from './error-panel';
+import { LabelPreview } from './label-preview';
 import { PrintIssuePanel } from './print-issue-panel';
 import { PackLines } from './pack-lines';
 import { ScanInput } from './scan-input';
@@ -10,7 +13,10 @@ import { PreprintedNote } from './preprinted-note';
 
 type Order = NonNullable<PackState['order']>;
 
-/** The packer's screen: idle prompt, order being packed, printed label to check, and any error on top. */
+/**
+ * The packer's screen, top to bottom: any error and print problem (in the flow, never over anything), the order
+ * being packed (or the idle prompt), and the manual-entry footer, which always stays visible.
+ */
 export function PackScreen() {
   const pack = useStation((s) => s.pack);
   const hasError = useStation((s) => s.localError !== null || (s.pack?.error ?? null) !== null);
@@ -20,13 +26,15 @@ export function PackScreen() {
       <span data-testid="pack-phase" data-phase={phase} hidden>
         {phase}
       </span>
-      <ErrorPanel />
-      <PrintIssuePanel />
-      <QuantityPrompt />
+      <div className="pack-alerts">
+        <ErrorPanel />
+        <PrintIssuePanel />
+        <QuantityPrompt />
+      </div>
       <div className="pack-body">
         {!pack || phase === 'idle' || !pack.order ? <Idle pack={pack} /> : <Working pack={pack} order={pack.order} />}
       </div>
-      <footer className="pack-footer">
+      <footer className="pack-footer" data-testid="pack-footer">
         <ScanInput />
         <LastScan pack={pack} />
       </footer>
@@ -62,56 +70,69 @@ function Idle({ pack }: { pack: PackState | null }) {
   );
 }
 
+/** What the packer does next, from the order's progress and whether the label came out. */
+type NextStep = 'scan-item' | 'printing' | 'print-failed' | 'confirm';
+
+function nextStep(pack: PackState, allScanned: boolean, failed: boolean): NextStep {
+  if (pack.phase === 'printed') return 'confirm';
+  if (!allScanned) return 'scan-item';
+  // Every item is in and no label is out: after a failed attempt that is the thing to fix, not "printing".
+  return failed ? 'print-failed' : 'printing';
+}
+
+/**
+ * Whether an attempt to print this order's label failed: a print problem or an error is shown now, or was while
+ * the label was still missing (an acknowledged "could not render" leaves nothing else behind in the state).
+ */
+function usePrintFailed(pack: PackState, orderNo: string, unprinted: boolean): boolean {
+  const hasError = useStation((s) => shownError(s) !== null);
+  const [failedOrder, setFailedOrder] = useState<string | null>(null);
+  const failed = unprinted && (Boolean(pack.printIssue) || hasError || failedOrder === orderNo);
+  const remembered = failed ? orderNo : null;
+  if (remembered !== failedOrder) setFailedOrder(remembered);
+  return failed;
+}
+
+const NEXT_TEXT = {
+  'scan-item': 'pack.next.scanItem',
+  printing: 'pack.next.printing',
+  'print-failed': 'pack.next.printFailed',
+  confirm: 'pack.next.confirm',
+} as const;
+const NEXT_ICON = { 'scan-item': '▶', printing: '⎙', 'print-failed': '⚠', confirm: '⏎' } as const;
+
 function Working({ pack, order }: { pack: PackState; order: Order }) {
   const t = useT();
   const total = order.lines.reduce((n, l) => n + l.quantity, 0);
   const done = order.lines.reduce((n, l) => n + Math.min(l.scanned, l.quantity), 0);
   const allScanned = done >= total;
-  const next =
-    pack.phase === 'printed' ? t('pack.next.confirm') : allScanned ? t('pack.next.printing') : t('pack.next.scanItem');
+  const failed = usePrintFailed(pack, order.orderNo, allScanned && pack.phase === 'packing');
+  const step = nextStep(pack, allScanned, failed);
   const receiver = order.receiver;
   const label = pack.phase === 'printed' ? pack.label : null;
   return (
-    <div className="working">
-      <header className="order-head">
-        <div className="order-no" data-testid="order-no">
-          {order.orderNo}
+    <div className={label ? 'working with-label' : 'working'}>
+      <div className="work-main">
+        <header className="order-head">
+          <div className="order-no" data-testid="order-no">
+            {order.orderNo}
+          </div>
+          <div className="receiver">
+            <span className="receiver-name">{receiver.name}</span>
+            <span className="receiver-city">
+              {[receiver.province, receiver.city, receiver.district].filter(Boolean).join(' ')}
+            </span>
+          </div>
+          <div className="progress">{t('pack.progress', { done, total })}</div>
+        </header>
+        <div className={`next-action ${step}`} role="status" data-testid="next-action" data-next={step}>
+          <span aria-hidden="true">{NEXT_ICON[step]}</span> {t(NEXT_TEXT[step])}
         </div>
-        <div className="receiver">
-          <span className="receiver-name">{receiver.name}</span>
-          <span className="receiver-city">
-            {[receiver.province, receiver.city, receiver.district].filter(Boolean).join(' ')}
-          </span>
-        </div>
-        <div className="progress">{t('pack.progress', { done, total })}</div>
-      </header>
-      <div
-        className={
-          pack.phase === 'printed' ? 'next-action confirm' : allScanned ? 'next-action printing' : 'next-action'
-        }
-        role="status"
-      >
-        <span aria-hidden="true">{pack.phase === 'printed' ? '⏎' : allScanned ? '⎙' : '▶'}</span> {next}
+        {order.note && <div className="order-note">{t('pack.note', { note: order.note })}</div>}
+        <PreprintedNote />
+        <PackLines orderNo={order.orderNo} lines={order.lines} compact={label !== null} />
       </div>
-      {order.note && <div className="order-note">{t('pack.note', { note: order.note })}</div>}
-      <PreprintedNote />
-      <div className={label ? 'work-area with-label' : 'work-area'}>
-        <PackLines lines={order.lines} compact={label !== null} />
-        {label && (
-          <figure className="label">
-            <figcaption>{t('pack.label.title', { trackingNumber: label.trackingNumber })}</figcaption>
-            <img
-              data-testid="label-preview"
-              data-tracking={label.trackingNumber}
-              src={label.previewPng}
-              alt={t('pack.label.alt', { trackingNumber: label.trackingNumber })}
-            />
-            <div className="label-meta">
-              {t('pack.label.printer', { printer: label.printer, width: label.widthMm, height: label.heightMm })}
-            </div>
-          </figure>
-        )}
-      </div>
+      {label && <LabelPreview label={label} />}
     </div>
   );
 }
@@ -119,7 +140,7 @@ function Working({ pack, order }: { pack: PackState; order: Order }) {
 function LastScan({ pack }: { pack: PackState | null }) {
   const t = useT();
   const scan = pack?.lastScan;
-  if (!scan) return <div className="last-scan" />;
+  if (!scan) return <div className="last-scan" data-testid="last-scan" />;
   const key =
     scan.verdict === 'accepted'
       ? 'pack.lastScan.accepted'
@@ -127,7 +148,7 @@ function LastScan({ pack }: { pack: PackState | null }) {
         ? 'pack.lastScan.refused'
         : 'pack.lastScan.command';
   return (
-    <div className={`last-scan verdict-${scan.verdict}`}>
+    <div className={`last-scan verdict-${scan.verdict}`} data-testid="last-scan" data-verdict={scan.verdict}>
       <span aria-hidden="true">{scan.verdict === 'refused' ? '✕' : '✓'}</span> {t(key, { code: scan.code })}
     </div>
   );

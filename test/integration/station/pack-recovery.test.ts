@@ -192,10 +192,19 @@ describe('a failure after the last item scan leaves an order the packer recovers
     emulator.set({ paperOut: true });
     const { state: opened, last } = await openAndScanAllButOne();
     const orderNo = opened.order!.orderNo;
+    const logged = db.prepare('SELECT count(*) AS n FROM scan_log').get() as { n: number };
     let state = await pack.scan(last);
     expect(state.error).toMatchObject({ code: 'printer-not-ready', params: { condition: 'paper-out' } });
+    // The item went in and counted: the scan is accepted, the print problem is the print issue's.
+    expect(allScanned(state)).toBe(true);
+    expect(state.lastScan).toMatchObject({ code: last, verdict: 'accepted' });
+    expect(state.printIssue).toMatchObject({ state: 'failed', condition: 'paper-out' });
+    expect(db.prepare('SELECT code, verdict, reason FROM scan_log WHERE id > ? ORDER BY id').all(logged.n)).toEqual([
+      { code: last, verdict: 'accepted', reason: null },
+    ]);
     state = await pack.scan(last);
     expect(state.error?.code).toBe('printer-not-ready');
+    expect(state.lastScan).toMatchObject({ code: last, verdict: 'accepted' });
     state = await pack.confirm();
     expect(state.error?.code).toBe('printer-not-ready');
     expect(emulator.jobs).toHaveLength(0);
@@ -211,6 +220,26 @@ describe('a failure after the last item scan leaves an order the packer recovers
     expect(recorded.slice(1).every((job) => job.reprintOf !== null)).toBe(true);
     state = await pack.confirm();
     expect(state.phase).toBe('idle');
+    expect(state.lastScan).toMatchObject({ code: last, verdict: 'accepted' });
+  });
+
+  it('a refusal acknowledged before the confirm is not left as the last scan next to "Shipped"', async () => {
+    const { last } = await openAndScanAllButOne();
+    let state = await pack.scan(last);
+    expect(state.phase).toBe('printed');
+    state = await pack.scan('SO-999999');
+    expect(state).toMatchObject({
+      error: { code: 'confirm-first' },
+      lastScan: { code: 'SO-999999', verdict: 'refused' },
+    });
+    state = await pack.acknowledge();
+    state = await pack.confirm();
+    expect(state).toMatchObject({ phase: 'idle', error: null, lastScan: null });
+    expect(state.lastShipped).not.toBeNull();
+    // The scan log keeps the refusal: only the screen's footer lets it go.
+    expect(db.prepare("SELECT verdict FROM scan_log WHERE code = 'SO-999999' ORDER BY id DESC").get()).toEqual({
+      verdict: 'refused',
+    });
   });
 
   it('a label the template cannot draw: an item scan after the template is fixed prints with the fixed one', async () => {
