@@ -3,6 +3,7 @@ import { useStation, useT } from '../../app/station-context';
 import { ErrorPanel } from './error-panel';
 import { PrintIssuePanel } from './print-issue-panel';
 import { PackLines } from './pack-lines';
+import { PackPrompt } from './pack-prompt';
 import { ScanInput } from './scan-input';
 import { QuantityPrompt } from './quantity-prompt';
 import { ReprintLast } from './reprint-last';
@@ -23,6 +24,7 @@ export function PackScreen() {
       <ErrorPanel />
       <PrintIssuePanel />
       <QuantityPrompt />
+      <PackPrompt />
       <div className="pack-body">
         {!pack || phase === 'idle' || !pack.order ? <Idle pack={pack} /> : <Working pack={pack} order={pack.order} />}
       </div>

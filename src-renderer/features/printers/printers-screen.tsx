@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput, PrinterStatusView } from '../../../src-main/contract';
+import { useDirtyGuard } from '../../app/dirty-guard';
 import { useController, useStation, useT } from '../../app/station-context';
 import { failureText } from '../../lib/error-text';
 import './printers.css';
@@ -71,6 +72,12 @@ export function PrintersScreen() {
       off?.();
     };
   }, [controller, t, locale]);
+
+  // Leaving with edits in the form asks first (the leave dialog).
+  useDirtyGuard(
+    'printers',
+    form !== null && settings !== null && JSON.stringify(form) !== JSON.stringify(formFrom(settings)),
+  );
 
   if (!form || !settings) return <div className="settings loading">{notice?.text ?? t('queue.loading')}</div>;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput } from '../../../src-main/contract';
+import { useDirtyGuard } from '../../app/dirty-guard';
 import { useController, useStation, useT } from '../../app/station-context';
 import { errorLine, failureText } from '../../lib/error-text';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -96,6 +97,9 @@ export function SettingsScreen() {
       live = false;
     };
   }, [controller, fetchAttention, t, locale]);
+
+  // Leaving with edits in the form asks first (the leave dialog).
+  useDirtyGuard('settings', form !== null && view !== null && JSON.stringify(form) !== JSON.stringify(formFrom(view)));
 
   if (!form || !view) return <div className="settings loading">{notice?.text ?? t('queue.loading')}</div>;
 
