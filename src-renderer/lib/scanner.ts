@@ -484,8 +484,7 @@ export function traceKeys(keys: readonly ScanKey[], options: Partial<ScannerOpti
   const slowestGapMs = gaps.length > 0 ? Math.max(...gaps) : 0;
   const { prefix, suffix } = detector.options;
   if (last.scan !== undefined) return { code: last.scan, raw, gaps: last.gaps ?? gaps, verdict: 'scan', slowestGapMs };
-  if (last.reject !== undefined || counted.some(isImeKey))
-    return { code: '', raw, gaps, verdict: 'ime', slowestGapMs };
+  if (last.reject !== undefined || counted.some(isImeKey)) return { code: '', raw, gaps, verdict: 'ime', slowestGapMs };
   if (last.slow) {
     return {
       code: last.slow.code,

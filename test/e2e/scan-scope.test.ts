@@ -46,9 +46,10 @@ async function useLocale(locale: 'en' | 'zh-CN'): Promise<void> {
 }
 
 /** Screenshots of the page as it is, in both sizes, named `<screen>-<state>-<locale>-<width>.png`. */
-async function shoot(name: string, locale: string): Promise<void> {
+async function shoot(name: string, locale: string, inView?: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    if (inView) await page.getByTestId(inView).evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: path.join(shots, `${name}-${locale}-${size.width}.png`) });
   }
   await page.setViewportSize(SIZES[0]);
@@ -122,6 +123,11 @@ describe('scans only where they belong', () => {
     expect(await page.getByTestId('erp-url').inputValue()).toBe('http://erp.example.com/api');
     expect(await page.getByTestId('nav-settings').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('scan-notice').count()).toBe(0);
+    // Away and back (nothing unsaved, so nothing asks): the form shows what was saved.
+    await page.getByTestId('nav-queue').click();
+    expect(await page.getByTestId('leave-guard').count()).toBe(0);
+    await openSettings();
+    expect(await page.getByTestId('erp-url').inputValue()).toBe('http://erp.example.com/api');
   });
 
   it('ignores a scan on Settings with unsaved edits: the screen and its edits stay, a notice says why', async () => {
@@ -147,6 +153,8 @@ describe('scans only where they belong', () => {
   });
 
   it('asks before leaving Settings with unsaved edits: Escape stays, Leave goes', async () => {
+    await page.getByTestId('scan-notice-dismiss').click();
+    expect(await page.getByTestId('scan-notice').count()).toBe(0);
     await page.getByTestId('nav-pack').click();
     const dialog = page.getByTestId('leave-guard');
     await dialog.waitFor();
@@ -239,10 +247,10 @@ describe('scanner settings', () => {
     expect(await result.textContent()).toMatch(/limit is 50 ms\. Set the gap to \d+ ms or more/);
     expect(await page.getByTestId('scanner-test-code').textContent()).toBe('SO-100005');
     expect(await page.getByTestId('scanner-test-gaps').locator('.gap.over').count()).toBeGreaterThan(5);
-    await shoot('scanner-test-slow', 'en');
+    await shoot('scanner-test-slow', 'en', 'scanner-test-result');
     await useLocale('zh-CN');
     expect(await result.textContent()).toContain('不算扫码');
-    await shoot('scanner-test-slow', 'zh-CN');
+    await shoot('scanner-test-slow', 'zh-CN', 'scanner-test-result');
     await useLocale('en');
     await page.getByTestId('scanner-gap').fill('150');
   });
@@ -278,6 +286,12 @@ describe('scanner settings', () => {
     await prompt.waitFor();
     expect(await prompt.textContent()).toContain('Cancel order SO-100002?');
     expect(await prompt.textContent()).toContain('Press Escape again or scan CANCEL to cancel');
+    await shoot('pack-cancel-prompt', 'en');
+    await useLocale('zh-CN');
+    expect(await prompt.textContent()).toContain('取消订单 SO-100002？');
+    await shoot('pack-cancel-prompt', 'zh-CN');
+    await useLocale('en');
+    expect(await prompt.count()).toBe(1);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => prompt.count()).toBe(0);
     expect(await phase()).toBe('packing');

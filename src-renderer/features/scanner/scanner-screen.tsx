@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useDirtyGuard } from '../../app/dirty-guard';
 import { useController, useStation, useT } from '../../app/station-context';
 import { failureText } from '../../lib/error-text';
@@ -33,13 +33,13 @@ export function ScannerScreen() {
   const dirty = scannerFormDirty(form, saved);
   useDirtyGuard('scanner', dirty);
 
-  // Settings saved elsewhere (another screen of the station) show here unless this form holds edits.
+  // Settings saved elsewhere (another screen of the station) show here unless this form holds edits. Adjusted
+  // while rendering, as React recommends for state that follows a changed value.
   const [shownSaved, setShownSaved] = useState(saved);
-  useEffect(() => {
-    if (saved === shownSaved) return;
+  if (saved !== shownSaved) {
     setShownSaved(saved);
     if (!scannerFormDirty(form, shownSaved)) setForm(scannerFormOf(saved));
-  }, [saved, shownSaved, form]);
+  }
 
   // The test field tries the settings as typed, saved or not, so a supervisor can try before saving.
   const parsed = parseScannerForm(form);
