@@ -4,7 +4,7 @@ import { ApiError, type Api } from '../lib/api';
 import { soundForChange } from '../lib/feedback';
 import type { ScanRejectReason, SlowBurst } from '../lib/scanner';
 import type { ScannerSettings } from '../lib/scanner-settings';
-import { clampVolume, type SoundName, type SoundPlayer } from '../lib/sound';
+import { clampVolume, type SoundName, type SoundPlayer } from '../lib/volume';
 import { SCAN_SCREENS, shownError, type ShownError, type StationStore } from '../state/store';
 
 /** localStorage keys of the station's UI settings. */
