@@ -55,6 +55,7 @@ import {
   createWritebacksService,
   createQueueService,
   createPrintersService,
+  createUiSettingsService,
   type PackService,
   type StationApi,
   type SyncService,
@@ -388,6 +389,10 @@ export async function createStation(config: StationConfig): Promise<Station> {
         if (config.background) void sync.drain(false);
       },
     });
+    const uiSettings = createUiSettingsService({
+      settings,
+      onChange: (saved) => hub.emit('uiSettings:changed', saved),
+    });
     const handlers = createStationHandlers({
       pack,
       sync,
@@ -402,6 +407,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
       orderHistory,
       batchPrint,
       stationSettings,
+      uiSettings,
     });
     const started = info();
     logger.info(

@@ -32,6 +32,7 @@ import {
   stationSettingsInputSchema,
   stationSettingsSchema,
 } from './shift-schemas';
+import { uiSettingsInputSchema, uiSettingsSchema } from './ui-settings';
 
 const empty = z.object({}).strict();
 
@@ -414,6 +415,11 @@ export const commands = {
   'print:batchStatus': { input: empty, output: batchProgressSchema.nullable() },
   /** Reads the station's own settings (its name, the quantity prompt), changing those given. */
   'station:settings': { input: stationSettingsInputSchema, output: stationSettingsSchema },
+  // ---- the station's screen settings (language, volume, scanner timing), kept by the station ----
+  /** The screen settings the station keeps for every browser and window showing it. */
+  'station:uiSettings': { input: empty, output: uiSettingsSchema },
+  /** Saves the settings given (the others stay) and tells every open screen (`uiSettings:changed`). */
+  'station:saveUiSettings': { input: uiSettingsInputSchema, output: uiSettingsSchema },
 } as const;
 
 export type Commands = typeof commands;

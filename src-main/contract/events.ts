@@ -3,6 +3,7 @@ import { packStateSchema, queueStatusSchema, stationInfoSchema } from './schemas
 import { poolLowSchema } from './queue-schemas';
 import { printersStatusSchema } from './printers';
 import { batchProgressSchema } from './shift-schemas';
+import { uiSettingsSchema } from './ui-settings';
 
 /** Every event the core pushes to the renderer, declared once with its payload schema. */
 export const events = {
@@ -17,6 +18,8 @@ export const events = {
   'batch:changed': batchProgressSchema,
   /** The station's info changed (a supervisor renamed it). */
   'station:changed': stationInfoSchema,
+  /** The station's screen settings changed (language, volume, scanner timing): every open screen applies them. */
+  'uiSettings:changed': uiSettingsSchema,
 } as const;
 
 export type Events = typeof events;

@@ -8,3 +8,4 @@ export * from './printers';
 export * from './refusals';
 export * from './command-barcodes';
 export * from './shift-schemas';
+export * from './ui-settings';

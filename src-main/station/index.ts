@@ -11,6 +11,7 @@ export * from './erp-settings-service';
 export * from './writebacks-service';
 export * from './queue-service';
 export * from './printers-service';
+export * from './ui-settings-service';
 export * from './claim-service';
 export * from './backup-scheduler';
 export * from './operations-log';

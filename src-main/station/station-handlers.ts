@@ -13,6 +13,7 @@ import type { CommandsService } from './commands-service';
 import type { OrdersService } from './orders-service';
 import type { BatchPrintService } from './batch-print-service';
 import type { StationSettingsService } from './station-settings-service';
+import type { UiSettingsService } from './ui-settings-service';
 import { withRefusals } from './refusal-from-failure';
 import { StationError } from './station-error';
 
@@ -31,6 +32,7 @@ export function createStationHandlers({
   orderHistory,
   batchPrint,
   stationSettings,
+  uiSettings,
 }: {
   pack: PackService;
   sync: SyncService;
@@ -53,6 +55,8 @@ export function createStationHandlers({
   batchPrint?: BatchPrintService | undefined;
   /** The station's name and quantity prompt; absent in stations built without them (the command then refuses). */
   stationSettings?: StationSettingsService | undefined;
+  /** The screens' settings the station keeps; absent in stations built without them (the commands then refuse). */
+  uiSettings?: UiSettingsService | undefined;
 }): CommandHandlers {
   const ordersService = (): OrdersService => orderHistory ?? unavailable('orders', 'order search and history');
   const batchService = (): BatchPrintService => batchPrint ?? unavailable('batch-print', 'batch printing');
@@ -63,6 +67,7 @@ export function createStationHandlers({
   const settingsService = (): ErpSettingsService => erpSettings ?? unavailable('erp-settings', 'ERP settings');
   const commandsService = (): CommandsService => commands ?? unavailable('commands', 'command barcodes');
   const writebacksService = (): WritebacksService => writebacks ?? unavailable('writebacks', 'handovers and fees');
+  const uiSettingsService = (): UiSettingsService => uiSettings ?? unavailable('ui-settings', 'screen settings');
   // Lower layers' failures leave every handler as refusals (or, when they are none, as internal failures).
   return withRefusals({
     'station:info': async () => info(),
@@ -142,6 +147,8 @@ export function createStationHandlers({
     'print:batch': async (input) => batchService().start(input),
     'print:batchStatus': async () => batchService().latest(),
     'station:settings': async (input) => stationService().update(input),
+    'station:uiSettings': async () => uiSettingsService().get(),
+    'station:saveUiSettings': async (input) => uiSettingsService().save(input),
   });
 }
 

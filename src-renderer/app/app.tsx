@@ -7,18 +7,20 @@ import { HandoverScreen } from '../features/handover/handover-screen';
 import { PrintersScreen } from '../features/printers/printers-screen';
 import { CommandsScreen } from '../features/commands/commands-screen';
 import { OrdersScreen } from '../features/orders/orders-screen';
-import type { ScannerOptions } from '../lib/scanner';
+import { ScannerScreen } from '../features/scanner/scanner-screen';
 import { ConnectionBanner } from './connection-banner';
 import { Header } from './header';
+import { LeaveGuardDialog } from './leave-guard-dialog';
+import { ScanNoticeBar } from './scan-notice';
 import { useController, useStation } from './station-context';
 import { useScannerBinding } from './use-scanner-binding';
 
 /** The whole window: header, connection banner, and the current screen. */
-export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions> }) {
+export function App() {
   const controller = useController();
   const screen = useStation((s) => s.screen);
   const locale = useStation((s) => s.locale);
-  useScannerBinding(controller, scannerOptions);
+  useScannerBinding(controller);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -26,6 +28,7 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
     <div className="app">
       <Header />
       <ConnectionBanner />
+      <ScanNoticeBar />
       <main className="screen">
         {screen === 'pack' ? (
           <PackScreen />
@@ -41,10 +44,13 @@ export function App({ scannerOptions }: { scannerOptions: Partial<ScannerOptions
           <CommandsScreen />
         ) : screen === 'orders' ? (
           <OrdersScreen />
+        ) : screen === 'scanner' ? (
+          <ScannerScreen />
         ) : (
           <QueueScreen />
         )}
       </main>
+      <LeaveGuardDialog />
     </div>
   );
 }

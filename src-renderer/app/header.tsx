@@ -13,7 +13,8 @@ export function Header() {
   const station = useStation((s) => s.station);
   const queue = useStation((s) => s.queue);
   const screen = useStation((s) => s.screen);
-  const setScreen = useStation((s) => s.setScreen);
+  // A nav click asks first when the screen holds unsaved edits (the leave dialog).
+  const requestScreen = useStation((s) => s.requestScreen);
   const syncing = useStation((s) => s.syncing);
   const volume = useStation((s) => s.volume);
   const now = useNow(15_000);
@@ -28,6 +29,7 @@ export function Header() {
     { id: 'printers', label: t('nav.printers') },
     { id: 'commands', label: t('nav.commands') },
     { id: 'orders', label: t('nav.orders') },
+    { id: 'scanner', label: t('nav.scanner') },
   ];
 
   return (
@@ -49,7 +51,7 @@ export function Header() {
             className={item.id === screen ? 'nav-item active' : 'nav-item'}
             aria-current={item.id === screen ? 'page' : undefined}
             data-testid={`nav-${item.id}`}
-            onClick={() => setScreen(item.id)}
+            onClick={() => requestScreen(item.id)}
           >
             {item.label}
           </button>

@@ -34,3 +34,8 @@ export function useT(): (key: MessageKey, params?: MessageParams) => string {
   const locale = useStation((s) => s.locale);
   return useCallback((key: MessageKey, params?: MessageParams) => t(locale, key, params), [locale]);
 }
+
+/** The store itself, for code that reads the state at event time rather than rendering from it (the scan capture). */
+export function useStationStore(): StationStore {
+  return useStationContext().store;
+}

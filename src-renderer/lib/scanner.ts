@@ -6,7 +6,12 @@
  *
  * A scan is a burst of printable keys with gaps ≤ `maxGapMs`, at least `minLength` characters, ending in a
  * suffix key (Enter or Tab). Anything slower is typing. Characters are decoded from `code` + `shiftKey` on a US
- * layout (the scanner's layout), so Caps Lock and the OS keyboard layout cannot change them.
+ * layout (the scanner's layout), so Caps Lock and the OS keyboard layout cannot change them. The `prefix` and
+ * `suffix` characters a scanner is set to add are stripped from the code.
+ *
+ * Keys slower than `maxGapMs` that land in no text field and end in Enter are not typing into anything: the
+ * detector reports them as a {@link SlowBurst} (a slow Bluetooth wedge, or a person typing with no field
+ * focused), so the screen can take them as a scan or say what arrived, instead of losing them.
  */
 
 /** The parts of a keyboard event the detector needs. */
@@ -24,6 +29,8 @@ export interface ScanKey {
   keyCode?: number;
   /** Caps Lock state (`getModifierState('CapsLock')`) when known. */
   capsLock?: boolean;
+  /** True when the key lands in a text field: then slow keys are typing into it, never a {@link SlowBurst}. */
+  field?: boolean;
 }
 
 /** Tuning of the detector; every field has a default. */
@@ -41,9 +48,15 @@ export interface ScannerOptions {
   /** `us`: the scanner types on a US layout; decode from `code` + `shiftKey` where Caps Lock or the OS layout
    * changed `key` (see {@link scanCharOf}). `key`: trust `key` as is. */
   decode: 'us' | 'key';
+  /** Characters the scanner puts before every code; stripped from scans. */
+  prefix: string;
+  /** Characters the scanner puts after every code, before its Enter; stripped from scans. */
+  suffix: string;
+  /** Longest gap between two keys of a {@link SlowBurst}; a longer pause starts a new one. */
+  slowMaxGapMs: number;
 }
 
-/** Defaults: 50 ms gaps, 4+ characters, Enter or Tab, US-layout decoding. */
+/** Defaults: 50 ms gaps, 4+ characters, Enter or Tab, US-layout decoding, no prefix or suffix. */
 export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = {
   maxGapMs: 50,
   minLength: 4,
@@ -51,7 +64,33 @@ export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = {
   suffixKeys: ['Enter', 'Tab'],
   suffixRequired: true,
   decode: 'us',
+  prefix: '',
+  suffix: '',
+  slowMaxGapMs: 2000,
 };
+
+/**
+ * Printable keys slower than a scan, typed with no text field focused and ended by a suffix key. Not a scan by the
+ * timing rules, but not typing into anything either: the screen decides (take it as a scan, or show it).
+ */
+export interface SlowBurst {
+  /** The characters with the configured prefix and suffix stripped. */
+  code: string;
+  /** The characters as they arrived. */
+  raw: string;
+  /** Milliseconds between successive keys, the suffix key included. */
+  gaps: number[];
+  /** Fewer characters than `minLength`. */
+  tooShort: boolean;
+}
+
+/** `raw` without the scanner's `prefix` and `suffix` (each only where it is there). */
+export function stripAffixes(raw: string, prefix: string, suffix: string): string {
+  let code = raw;
+  if (prefix && code.startsWith(prefix)) code = code.slice(prefix.length);
+  if (suffix && code.endsWith(suffix)) code = code.slice(0, code.length - suffix.length);
+  return code;
+}
 
 /** ASCII 29, the GS1 group separator. */
 export const GROUP_SEPARATOR = '\x1d';
@@ -68,8 +107,12 @@ export type ScanRejectReason = 'ime-active';
  */
 export interface KeyOutcome {
   action: 'pass' | 'hold' | 'swallow';
-  /** A completed scan. */
+  /** A completed scan (prefix and suffix stripped). */
   scan?: string;
+  /** Milliseconds between the keys of the completed scan, its suffix key included. */
+  gaps?: number[];
+  /** Slow keys with no field focused, ended by a suffix key (see {@link SlowBurst}). */
+  slow?: SlowBurst;
   /** A refused burst. */
   reject?: ScanRejectReason;
   /** Held characters that turned out to be typing, to be given back to the field that had focus. */
@@ -182,9 +225,13 @@ export interface RawKeystroke {
 export class ScanDetector {
   readonly options: ScannerOptions;
   private chars: string[] = [];
+  private times: number[] = [];
   private imeKeys = 0;
   private startedAt = 0;
   private lastAt = 0;
+  /** Printable keys outside text fields since the last scan, whatever their gaps: a possible {@link SlowBurst}. */
+  private slowChars: string[] = [];
+  private slowTimes: number[] = [];
   private readonly ring: RawKeystroke[] = [];
   private static readonly RING_SIZE = 64;
 
@@ -195,6 +242,17 @@ export class ScanDetector {
   /** True while keys are arriving fast enough to be part of one burst. */
   inBurst(now: number): boolean {
     return this.length > 0 && now - this.lastAt <= this.options.maxGapMs;
+  }
+
+  /** True while a burst or slow keys are pending. */
+  pending(): boolean {
+    return this.length > 0 || this.slowChars.length > 0;
+  }
+
+  /** Forgets any burst and slow keys in progress (focus moved into a field that types for itself). */
+  cancel(): void {
+    this.reset();
+    this.resetSlow();
   }
 
   /** The last keystrokes seen, oldest first (for diagnosing a scanner that misbehaves). */
@@ -217,6 +275,8 @@ export class ScanDetector {
       this.length > 0 && k.timeStamp - this.lastAt > this.options.maxGapMs ? this.end() : { action: 'pass' };
 
     if (ime) {
+      // An input method is typing: nothing of it is a slow scan.
+      this.resetSlow();
       if (this.length === 0) this.startedAt = k.timeStamp;
       if (this.options.suffixKeys.includes(k.key)) return merge(carried, this.finish(k.timeStamp));
       // We cannot stop the IME; we can only make sure its burst is not taken for a scan.
@@ -226,24 +286,36 @@ export class ScanDetector {
     }
 
     if (this.options.suffixKeys.includes(k.key) && !k.ctrlKey && !k.altKey && !k.metaKey) {
-      if (this.length > 0) return merge(carried, this.finish(k.timeStamp));
+      const finished = this.length > 0 ? this.finish(k.timeStamp) : null;
+      if (finished?.scan !== undefined || finished?.reject !== undefined) {
+        this.resetSlow();
+        return merge(carried, finished);
+      }
+      const slow = k.field ? null : this.takeSlow(k.timeStamp);
+      if (slow) return merge(carried, { ...(finished ?? {}), action: 'pass', slow });
+      this.resetSlow();
+      if (finished) return merge(carried, finished);
       return merge(carried, { action: 'pass', plain: PLAIN_KEYS.has(k.key) });
     }
 
     const ch = scanCharOf(k, this.options.decode);
     if (ch === null) {
       // Any other key (arrows, Backspace, shortcuts) means a person is at the keyboard.
+      this.resetSlow();
       const ended = this.length > 0 ? this.end() : {};
       return merge(carried, { ...ended, action: 'pass', plain: PLAIN_KEYS.has(k.key) });
     }
+    this.addSlow(ch, k);
     if (this.length === 0) {
       this.startedAt = k.timeStamp;
       this.chars.push(ch);
+      this.times.push(k.timeStamp);
       this.lastAt = k.timeStamp;
       // A lone space is a plain key (acknowledge); it only becomes part of a scan if more keys follow quickly.
       return merge(carried, { action: 'hold', plain: k.key === ' ' });
     }
     this.chars.push(ch);
+    this.times.push(k.timeStamp);
     this.lastAt = k.timeStamp;
     return merge(carried, { action: 'swallow' });
   }
@@ -266,10 +338,11 @@ export class ScanDetector {
       this.reset();
       return { action: 'swallow', reject: 'ime-active' };
     }
-    if (fast && long) {
-      const scan = this.chars.join('');
+    if (fast && long && !this.joinsSlowKeys()) {
+      const scan = this.scanned();
+      const gaps = gapsOf([...this.times, now]);
       this.reset();
-      return { action: 'swallow', scan };
+      return { action: 'swallow', scan, gaps };
     }
     const replay = this.chars.join('');
     this.reset();
@@ -285,20 +358,71 @@ export class ScanDetector {
       return { action: 'pass', reject: 'ime-active' };
     }
     if (long && !suffixRequired && this.lastAt - this.startedAt <= maxTotalMs) {
-      const scan = this.chars.join('');
+      const scan = this.scanned();
+      const gaps = gapsOf(this.times);
       this.reset();
-      return { action: 'pass', scan };
+      this.resetSlow();
+      return { action: 'pass', scan, gaps };
     }
     const replay = this.chars.join('');
     this.reset();
     return replay ? { action: 'pass', replay } : { action: 'pass' };
   }
 
+  private scanned(): string {
+    return stripAffixes(this.chars.join(''), this.options.prefix, this.options.suffix);
+  }
+
+  /**
+   * True when slow keys came just before this fast burst (within a few gaps): a scanner whose gaps straddle the
+   * limit. Taking only the fast tail as the scan would send a cut-off code, so the whole goes as one slow burst.
+   */
+  private joinsSlowKeys(): boolean {
+    const before = this.slowChars.length - this.chars.length;
+    if (before <= 0) return false;
+    const previous = this.slowTimes[before - 1]!;
+    return this.startedAt - previous <= 4 * this.options.maxGapMs;
+  }
+
+  private addSlow(ch: string, k: ScanKey): void {
+    if (k.field) {
+      this.resetSlow();
+      return;
+    }
+    const last = this.slowTimes.at(-1);
+    if (last !== undefined && k.timeStamp - last > this.options.slowMaxGapMs) this.resetSlow();
+    // A lone Space acknowledges a refusal; it does not start slow keys.
+    if (this.slowChars.length === 0 && ch === ' ') return;
+    this.slowChars.push(ch);
+    this.slowTimes.push(k.timeStamp);
+  }
+
+  /** The slow keys ended by a suffix at `now`, or null when there are none (or the last came too long ago). */
+  private takeSlow(now: number): SlowBurst | null {
+    const last = this.slowTimes.at(-1);
+    if (last === undefined || now - last > this.options.slowMaxGapMs) return null;
+    const raw = this.slowChars.join('');
+    const burst: SlowBurst = {
+      code: stripAffixes(raw, this.options.prefix, this.options.suffix),
+      raw,
+      gaps: gapsOf([...this.slowTimes, now]),
+      tooShort: raw.length < this.options.minLength,
+    };
+    this.resetSlow();
+    return burst;
+  }
+
   private reset(): void {
     this.chars = [];
+    this.times = [];
     this.imeKeys = 0;
     this.startedAt = 0;
     this.lastAt = 0;
+  }
+
+  private resetSlow(): void {
+    this.slowChars = [];
+    this.slowTimes = [];
   }
 
   private record(k: ScanKey, ime: boolean): void {
@@ -307,13 +431,70 @@ export class ScanDetector {
   }
 }
 
+/** Differences between successive times, rounded to whole ms. */
+function gapsOf(times: readonly number[]): number[] {
+  return times.slice(1).map((t, i) => Math.round(t - times[i]!));
+}
+
 /** Combines the outcome of ending a previous burst with the outcome of the key that ended it. */
 function merge(first: KeyOutcome, second: KeyOutcome): KeyOutcome {
   const out: KeyOutcome = { ...second };
-  if (first.scan !== undefined && out.scan === undefined) out.scan = first.scan;
+  if (first.scan !== undefined && out.scan === undefined) {
+    out.scan = first.scan;
+    if (first.gaps) out.gaps = first.gaps;
+  }
   if (first.reject !== undefined && out.reject === undefined) out.reject = first.reject;
   if (first.replay) out.replay = first.replay + (second.replay ?? '');
   return out;
+}
+
+/** What the station made of a run of keys (the Scanner screen's test field). */
+export interface KeyTrace {
+  /** The code the station takes (prefix and suffix stripped); empty when nothing printable arrived. */
+  code: string;
+  /** The characters as they arrived. */
+  raw: string;
+  /** Milliseconds between successive keys, the suffix key included. */
+  gaps: number[];
+  /** `scan`: counted as a scan. `slow`: gaps over the limit. `too-short`: fewer than `minLength` characters.
+   * `ime`: an input method typed it. `empty`: no printable key before the suffix. */
+  verdict: 'scan' | 'slow' | 'too-short' | 'ime' | 'empty';
+  /** The longest gap, in ms (0 for a single key). */
+  slowestGapMs: number;
+}
+
+/**
+ * Runs `keys` (ending in a suffix key) through a fresh detector as if no field had focus, and says what the
+ * station would have made of them: the test field of the Scanner screen, which shows exactly what arrived.
+ */
+export function traceKeys(keys: readonly ScanKey[], options: Partial<ScannerOptions> = {}): KeyTrace {
+  const detector = new ScanDetector(options);
+  let last: KeyOutcome = { action: 'pass' };
+  const counted = keys.filter((k) => !MODIFIER_KEYS.has(k.key));
+  for (const k of keys) {
+    const outcome = detector.feed({ ...k, field: false });
+    if (!MODIFIER_KEYS.has(k.key)) last = outcome;
+  }
+  const raw = counted
+    .slice(0, -1)
+    .map((k) => scanCharOf(k, detector.options.decode))
+    .filter((ch): ch is string => ch !== null)
+    .join('');
+  const gaps = gapsOf(counted.map((k) => k.timeStamp));
+  const slowestGapMs = gaps.length > 0 ? Math.max(...gaps) : 0;
+  const { prefix, suffix } = detector.options;
+  if (last.scan !== undefined) return { code: last.scan, raw, gaps: last.gaps ?? gaps, verdict: 'scan', slowestGapMs };
+  if (last.reject !== undefined || counted.some(isImeKey)) return { code: '', raw, gaps, verdict: 'ime', slowestGapMs };
+  if (last.slow) {
+    return {
+      code: last.slow.code,
+      raw: last.slow.raw,
+      gaps: last.slow.gaps,
+      verdict: last.slow.tooShort ? 'too-short' : 'slow',
+      slowestGapMs: Math.max(0, ...last.slow.gaps),
+    };
+  }
+  return { code: stripAffixes(raw, prefix, suffix), raw, gaps, verdict: raw ? 'slow' : 'empty', slowestGapMs };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -333,6 +514,17 @@ export interface KeyEventSource {
   removeEventListener(type: 'keydown', listener: (event: KeydownLike) => void, options: { capture: boolean }): void;
 }
 
+/**
+ * What the capture does with a key, decided per key from where it lands (see `use-scanner-binding.ts`):
+ * - `capture`: bursts are scans for the screen (`onScan`), slow keys are offered (`onSlowBurst`), plain keys go to
+ *   `onPlainKey`.
+ * - `ignore`: this screen takes no scans: a burst is still swallowed (so it cannot press a focused button or change
+ *   a form) and reported through `onIgnoredScan`; plain keys are left alone.
+ * - `pass`: a text field that types for itself has focus: the key is left alone entirely, however fast it comes (a
+ *   password manager's auto-type stays typing).
+ */
+export type ScanMode = 'capture' | 'ignore' | 'pass';
+
 /** Callbacks of {@link bindScanner}. */
 export interface ScannerHandlers {
   /** A completed scan. */
@@ -345,6 +537,13 @@ export interface ScannerHandlers {
   replay?(target: unknown, text: string): void;
   /** Whether a key on this target would type into a text field (held keys are swallowed only there). */
   isTextField?(target: unknown): boolean;
+  /** How to treat a key on this target; `capture` when absent. */
+  modeFor?(target: unknown): ScanMode;
+  /** A scan on a screen that takes none (mode `ignore`). */
+  onIgnoredScan?(code: string): void;
+  /** Slow keys with no field focused, ended by Enter (mode `capture`). Return true when used: the Enter is then
+   * swallowed. */
+  onSlowBurst?(burst: SlowBurst): boolean;
 }
 
 /** A bound scanner; call `dispose` to stop listening. */
@@ -363,7 +562,7 @@ export interface ScannerClock {
 /**
  * Listens to capture-phase keydown on `source` (the window) and turns bursts into scans. Keys of a burst are
  * swallowed so a focused field never receives scan characters; typing that was held back is replayed into the
- * field it was meant for.
+ * field it was meant for. Where `modeFor` says `pass` the capture stays out of the way.
  */
 export function bindScanner(
   source: KeyEventSource,
@@ -379,12 +578,20 @@ export function bindScanner(
   let timer: unknown = null;
   let holdTarget: unknown = null;
   let holding = false;
+  /** The mode of the last key, for outcomes the timer delivers. */
+  let mode: ScanMode = 'capture';
 
-  const apply = (outcome: KeyOutcome): void => {
+  /** Applies an outcome; returns true when a slow burst was used (its Enter is then swallowed). */
+  const apply = (outcome: KeyOutcome): boolean => {
     if (outcome.replay && holding && handlers.replay) handlers.replay(holdTarget, outcome.replay);
     if (outcome.replay !== undefined || outcome.scan !== undefined || outcome.reject !== undefined) holding = false;
-    if (outcome.scan !== undefined) handlers.onScan(outcome.scan);
-    if (outcome.reject !== undefined) handlers.onReject(outcome.reject);
+    if (outcome.scan !== undefined) {
+      if (mode === 'capture') handlers.onScan(outcome.scan);
+      else handlers.onIgnoredScan?.(outcome.scan);
+    }
+    if (outcome.reject !== undefined && mode === 'capture') handlers.onReject(outcome.reject);
+    if (outcome.slow && mode === 'capture' && handlers.onSlowBurst) return handlers.onSlowBurst(outcome.slow);
+    return false;
   };
 
   const schedule = (): void => {
@@ -397,7 +604,15 @@ export function bindScanner(
   };
 
   const listener = (event: KeydownLike): void => {
+    mode = handlers.modeFor ? handlers.modeFor(event.target) : 'capture';
+    if (mode === 'pass') {
+      // A field that types for itself: whatever was pending is not a scan any more.
+      if (detector.pending()) detector.cancel();
+      holding = false;
+      return;
+    }
     const capsLock = typeof event.getModifierState === 'function' ? event.getModifierState('CapsLock') : undefined;
+    const field = handlers.isTextField ? handlers.isTextField(event.target) : false;
     const outcome = detector.feed({
       key: event.key,
       code: event.code,
@@ -409,11 +624,18 @@ export function bindScanner(
       isComposing: event.isComposing,
       keyCode: event.keyCode,
       capsLock,
+      field,
     });
-    apply(outcome);
+    const usedSlow = apply(outcome);
+    if (usedSlow) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const plainKeys = mode === 'capture';
     if (outcome.action === 'hold') {
       holdTarget = event.target;
-      holding = handlers.isTextField ? handlers.isTextField(event.target) : false;
+      holding = field;
       if (holding) event.preventDefault();
       schedule();
     } else if (outcome.action === 'swallow') {
@@ -421,11 +643,11 @@ export function bindScanner(
       event.stopPropagation();
       if (outcome.scan === undefined && outcome.reject === undefined) schedule();
     } else if (outcome.plain) {
-      handlers.onPlainKey?.(event);
+      if (plainKeys) handlers.onPlainKey?.(event);
     } else if (isImeKey(event)) {
       schedule();
     }
-    if (outcome.action === 'hold' && outcome.plain && !holding) {
+    if (outcome.action === 'hold' && outcome.plain && !holding && plainKeys) {
       // A lone Space on a non-text target: the pack screen may use it to acknowledge.
       handlers.onPlainKey?.(event);
     }

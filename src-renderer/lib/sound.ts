@@ -3,9 +3,9 @@
  * buzz, done = two rising beeps. The volume can be turned down but never below {@link MIN_VOLUME}.
  */
 
-import { clampVolume, type SoundName } from './volume';
+import { clampVolume, type SoundName, type SoundPlayer } from './volume';
 
-export { MIN_VOLUME, clampVolume, type SoundName } from './volume';
+export { MIN_VOLUME, clampVolume, type SoundName, type SoundPlayer } from './volume';
 
 interface Tone {
   freq: number;
@@ -22,13 +22,6 @@ const TONES: Record<SoundName, readonly Tone[]> = {
     { freq: 1800, type: 'sine', startS: 0.13, durationS: 0.12 },
   ],
 };
-
-/** A player of the station's tones. */
-export interface SoundPlayer {
-  play(name: SoundName): void;
-  setVolume(v: number): void;
-  volume(): number;
-}
 
 /** Creates a player; the AudioContext is made on first use (after a key press, so autoplay rules allow it). */
 export function createSoundPlayer(initialVolume: number): SoundPlayer {

@@ -11,3 +11,10 @@ export function clampVolume(v: number): number {
   if (!Number.isFinite(v)) return 0.8;
   return Math.min(1, Math.max(MIN_VOLUME, v));
 }
+
+/** A player of the station's tones (the Web Audio one is in `sound.ts`). */
+export interface SoundPlayer {
+  play(name: SoundName): void;
+  setVolume(v: number): void;
+  volume(): number;
+}

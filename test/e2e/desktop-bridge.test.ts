@@ -138,7 +138,12 @@ describe('the desktop bridge (bundled preload, registerIpc, dispatcher) in Chrom
   });
 
   it("shows the station's identity, read with station:info through the bridge", async () => {
-    await expect.poll(() => page.locator('header').textContent()).toContain(station.info().stationId);
+    // The header names the station by the name a supervisor gave it (none yet: it says so), never by its id.
+    const name = station.info().name;
+    await expect
+      .poll(() => page.getByTestId('station-name').textContent())
+      .toMatch(name ? name : /not named|工作台未命名/);
+    expect(await page.locator('header').textContent()).not.toContain(station.info().stationId);
   });
 
   it('refuses a child frame and a foreign page before any handler runs', async () => {

@@ -165,6 +165,7 @@ export function HandoverScreen() {
       >
         <input
           data-testid="handover-input"
+          data-scan-field
           value={typed}
           placeholder={t('handover.typeHint')}
           aria-label={t('handover.typeHint')}

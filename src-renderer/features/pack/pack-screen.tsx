@@ -6,6 +6,7 @@ import { ErrorPanel } from './error-panel';
 import { LabelPreview } from './label-preview';
 import { PrintIssuePanel } from './print-issue-panel';
 import { PackLines } from './pack-lines';
+import { PackPrompt } from './pack-prompt';
 import { ScanInput } from './scan-input';
 import { QuantityPrompt } from './quantity-prompt';
 import { ReprintLast } from './reprint-last';
@@ -30,6 +31,7 @@ export function PackScreen() {
         <ErrorPanel />
         <PrintIssuePanel />
         <QuantityPrompt />
+        <PackPrompt />
       </div>
       <div className="pack-body">
         {!pack || phase === 'idle' || !pack.order ? <Idle pack={pack} /> : <Working pack={pack} order={pack.order} />}

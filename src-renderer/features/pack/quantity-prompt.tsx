@@ -74,6 +74,7 @@ function PromptDialog({ prompt }: { prompt: Prompt }) {
         <input
           ref={field}
           data-testid="quantity-input"
+          data-scan-field
           type="text"
           inputMode="numeric"
           autoComplete="off"

@@ -23,6 +23,7 @@ export function ScanInput() {
       <span className="scan-input-label">{t('pack.scanInput.label')}</span>
       <input
         data-testid="scan-input"
+        data-scan-field
         type="text"
         inputMode="text"
         autoComplete="off"

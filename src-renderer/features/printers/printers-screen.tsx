@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput, PrinterStatusView } from '../../../src-main/contract';
+import { useDirtyGuard } from '../../app/dirty-guard';
 import { useController, useStation, useT } from '../../app/station-context';
 import { failureText } from '../../lib/error-text';
 import './printers.css';
@@ -44,6 +45,7 @@ export function PrintersScreen() {
   const [status, setStatus] = useState<Status | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
     let live = true;
@@ -55,7 +57,7 @@ export function PrintersScreen() {
         setForm(formFrom(loaded));
       })
       .catch((error: unknown) => {
-        if (live) setNotice({ kind: 'bad', text: t('printers.error', { message: failureText(locale, error) }) });
+        if (live) setLoadError(error);
       });
     const poll = () =>
       void controller
@@ -70,9 +72,21 @@ export function PrintersScreen() {
       clearInterval(timer);
       off?.();
     };
-  }, [controller, t, locale]);
+    // Loaded once per visit: a language change must not reload the form over the supervisor's edits.
+  }, [controller]);
 
-  if (!form || !settings) return <div className="settings loading">{notice?.text ?? t('queue.loading')}</div>;
+  // Leaving with edits in the form asks first (the leave dialog).
+  useDirtyGuard(
+    'printers',
+    form !== null && settings !== null && JSON.stringify(form) !== JSON.stringify(formFrom(settings)),
+  );
+
+  if (!form || !settings)
+    return (
+      <div className="settings loading">
+        {loadError === null ? t('queue.loading') : t('printers.error', { message: failureText(locale, loadError) })}
+      </div>
+    );
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
 
   const run = async (what: string, work: () => Promise<void>) => {

@@ -11,7 +11,8 @@ export function QueueAttentionBadge() {
   const t = useT();
   const locale = useStation((s) => s.locale);
   const queue = useStation((s) => s.queue);
-  const setScreen = useStation((s) => s.setScreen);
+  // Through the leave guard: a screen with unsaved edits asks first.
+  const requestScreen = useStation((s) => s.requestScreen);
   const setQueueTab = useStation((s) => s.setQueueTab);
   const conflict = queue?.conflict ?? 0;
   const rejected = queue?.rejected ?? 0;
@@ -31,7 +32,7 @@ export function QueueAttentionBadge() {
       title={t('status.attention.title')}
       onClick={() => {
         setQueueTab(conflict > 0 ? 'conflict' : 'rejected');
-        setScreen('queue');
+        requestScreen('queue');
       }}
     >
       <span aria-hidden="true">⚠</span> {parts.join(' · ')}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandInput, CommandOutput } from '../../../src-main/contract';
+import { useDirtyGuard } from '../../app/dirty-guard';
 import { useController, useStation, useT } from '../../app/station-context';
 import { errorLine, failureText } from '../../lib/error-text';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -67,6 +68,7 @@ export function SettingsScreen() {
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [attention, setAttention] = useState<Attention | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
 
   const fetchAttention = useCallback(
     (): Promise<Attention> =>
@@ -87,7 +89,7 @@ export function SettingsScreen() {
         setForm(formFrom(loaded));
       })
       .catch((error: unknown) => {
-        if (live) setNotice({ kind: 'bad', text: t('settings.erp.error', { message: failureText(locale, error) }) });
+        if (live) setLoadError(error);
       });
     void fetchAttention().then((loaded) => {
       if (live) setAttention(loaded);
@@ -95,9 +97,18 @@ export function SettingsScreen() {
     return () => {
       live = false;
     };
-  }, [controller, fetchAttention, t, locale]);
+    // Loaded once per visit: a language change must not reload the form over the supervisor's edits.
+  }, [controller, fetchAttention]);
 
-  if (!form || !view) return <div className="settings loading">{notice?.text ?? t('queue.loading')}</div>;
+  // Leaving with edits in the form asks first (the leave dialog).
+  useDirtyGuard('settings', form !== null && view !== null && JSON.stringify(form) !== JSON.stringify(formFrom(view)));
+
+  if (!form || !view)
+    return (
+      <div className="settings loading">
+        {loadError === null ? t('queue.loading') : t('settings.erp.error', { message: failureText(locale, loadError) })}
+      </div>
+    );
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
 

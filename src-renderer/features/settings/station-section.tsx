@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDirtyGuard } from '../../app/dirty-guard';
 import type { StationSettings } from '../../../src-main/contract';
 import { useController, useStation, useT } from '../../app/station-context';
 import { failureText } from '../../lib/error-text';
@@ -23,6 +24,11 @@ export function StationSection() {
   const [quantityPrompt, setQuantityPrompt] = useState(true);
   const [notice, setNotice] = useState<{ kind: 'good' | 'bad'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Leaving with an unsaved name or prompt choice asks first (the leave dialog).
+  useDirtyGuard(
+    'settings-station',
+    saved !== null && (name !== (saved.name ?? '') || quantityPrompt !== saved.quantityPrompt),
+  );
 
   useEffect(() => {
     let live = true;

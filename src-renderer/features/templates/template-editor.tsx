@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandOutput, OrderSummary } from '../../../src-main/contract';
+import { useDirtyGuard } from '../../app/dirty-guard';
 import { useController, useStation, useT } from '../../app/station-context';
 import { errorLine, failureText, translatable, type TranslatableError } from '../../lib/error-text';
 import { setTemplateEditorDirty } from './editor-dirty';
@@ -72,6 +73,8 @@ export function TemplateEditor({ onDirtyChange }: { onDirtyChange?: (dirty: bool
   /** The template as last loaded or saved: unsaved edits are whatever differs from it (undo can return to it). */
   const [baseline, setBaseline] = useState<EditorTemplate | null>(null);
   const dirty = template !== null && template !== baseline;
+  // Leaving the editor with unsaved changes asks first (the leave dialog).
+  useDirtyGuard('templates', dirty);
   const [selectedIndex, setSelected] = useState<number | null>(null);
   // An undo may remove the selected element: the selection never points past the end.
   const selected =

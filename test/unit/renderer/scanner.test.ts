@@ -4,10 +4,14 @@ import {
   ScanDetector,
   bindScanner,
   decodeUsKey,
+  stripAffixes,
+  traceKeys,
   type KeyEventSource,
   type KeydownLike,
   type ScanKey,
+  type ScanMode,
   type ScannerClock,
+  type ScannerHandlers,
 } from '../../../src-renderer/lib/scanner';
 
 /** Key records a US scanner sends for `text` (Shift for upper case and symbols). */
@@ -292,5 +296,185 @@ describe('bindScanner', () => {
     );
     press(win, enter(0), null);
     expect(plain).toEqual(['Enter']);
+  });
+});
+
+describe('ScanDetector: slow keys, prefix and suffix', () => {
+  it('reports slow keys with no field focused, ended by Enter, as a slow burst with every gap', () => {
+    const d = new ScanDetector({ maxGapMs: 50 });
+    const outcomes = run(d, [...keysFor('SO-100002', 0, 80), enter(9 * 80)]);
+    expect(outcomes.some((o) => o.scan !== undefined)).toBe(false);
+    const last = outcomes.at(-1)!;
+    expect(last.slow).toEqual({ code: 'SO-100002', raw: 'SO-100002', gaps: Array(9).fill(80), tooShort: false });
+    // The Enter that ends slow keys is not a plain Enter (it must not confirm a parcel by itself).
+    expect(last.plain).toBeUndefined();
+  });
+
+  it('never makes a slow burst of keys typed into a text field', () => {
+    const d = new ScanDetector({ maxGapMs: 50 });
+    const keys = keysFor('SO-100002', 0, 80).map((k) => ({ ...k, field: true }));
+    const last = run(d, [...keys, enter(9 * 80, { field: true })]).at(-1)!;
+    expect(last.slow).toBeUndefined();
+  });
+
+  it('starts over after a long pause, after Backspace, and never starts with a lone Space', () => {
+    const d = new ScanDetector({ maxGapMs: 50, slowMaxGapMs: 1000 });
+    const backspace: ScanKey = {
+      key: 'Backspace',
+      code: 'Backspace',
+      shiftKey: false,
+      timeStamp: 500,
+      isComposing: false,
+    };
+    const space: ScanKey = { key: ' ', code: 'Space', shiftKey: false, timeStamp: 5000, isComposing: false };
+    const keys = [
+      ...keysFor('xy', 0, 100),
+      backspace,
+      ...keysFor('ab', 3000, 100),
+      space,
+      ...keysFor('1234', 5100, 100),
+    ];
+    expect(run(d, [...keys, enter(5500)]).at(-1)!.slow).toMatchObject({ raw: '1234' });
+  });
+
+  it('marks a slow burst shorter than minLength as too short', () => {
+    const d = new ScanDetector({ maxGapMs: 50, minLength: 4 });
+    expect(run(d, [...keysFor('x', 0, 0), enter(200)]).at(-1)!.slow).toMatchObject({ raw: 'x', tooShort: true });
+  });
+
+  it('takes a scanner whose gaps straddle the limit as one slow burst, never its fast tail as a cut-off scan', () => {
+    const d = new ScanDetector({ maxGapMs: 50 });
+    // "SO-1" slowly, then "00002" fast: the fast tail alone is long enough to pass for a scan.
+    const keys = [...keysFor('SO-1', 0, 80), ...keysFor('00002', 320, 20)];
+    const last = run(d, [...keys, enter(420)]).at(-1)!;
+    expect(last.scan).toBeUndefined();
+    expect(last.slow?.code).toBe('SO-100002');
+  });
+
+  it('still scans a fast burst that follows a stray key typed well before it', () => {
+    const d = new ScanDetector({ maxGapMs: 50 });
+    const keys = [...keysFor('q', 0, 0), ...keysFor('SO-100001', 1500, 10)];
+    expect(run(d, [...keys, enter(1590)]).at(-1)).toMatchObject({ scan: 'SO-100001' });
+  });
+
+  it('strips the prefix and suffix the scanner adds, and reports the gaps of a scan', () => {
+    const d = new ScanDetector({ prefix: ']C1', suffix: '$' });
+    const keys: ScanKey[] = [
+      { key: ']', code: 'BracketRight', shiftKey: false, timeStamp: 0, isComposing: false },
+      { key: 'C', code: 'KeyC', shiftKey: true, timeStamp: 10, isComposing: false },
+      ...keysFor('1SO-9', 20, 10),
+      { key: '$', code: 'Digit4', shiftKey: true, timeStamp: 70, isComposing: false },
+    ];
+    const last = run(d, [...keys, enter(80)]).at(-1)!;
+    expect(last.scan).toBe('SO-9');
+    expect(last.gaps).toEqual(Array(8).fill(10));
+    expect(stripAffixes('SO-9', ']C1', '$')).toBe('SO-9');
+  });
+
+  it('forgets a pending burst on cancel()', () => {
+    const d = new ScanDetector();
+    run(d, keysFor('SO-1', 0, 10));
+    expect(d.pending()).toBe(true);
+    d.cancel();
+    expect(d.pending()).toBe(false);
+    expect(d.feed(enter(50))).toEqual({ action: 'pass', plain: true });
+  });
+});
+
+describe('traceKeys (the Scanner screen test field)', () => {
+  it('says a fast burst counts as a scan, with the code and the gaps', () => {
+    const trace = traceKeys([...keysFor('SO-100003', 0, 10), enter(90)], { maxGapMs: 50 });
+    expect(trace).toMatchObject({ verdict: 'scan', code: 'SO-100003', raw: 'SO-100003', slowestGapMs: 10 });
+    expect(trace.gaps).toHaveLength(9);
+  });
+
+  it('says why slow keys are not a scan, and what arrived', () => {
+    const trace = traceKeys([...keysFor('SO-100005', 0, 80), enter(720)], { maxGapMs: 50 });
+    expect(trace).toMatchObject({ verdict: 'slow', code: 'SO-100005', slowestGapMs: 80 });
+  });
+
+  it('says when a scan is too short, was typed by an IME, or had nothing printable', () => {
+    expect(traceKeys([...keysFor('abc', 0, 10), enter(30)], { minLength: 4 }).verdict).toBe('too-short');
+    expect(traceKeys([...keysFor('SO100001', 0, 10, { ime: true }), enter(80)]).verdict).toBe('ime');
+    expect(traceKeys([enter(0)]).verdict).toBe('empty');
+  });
+
+  it('shows the code with the prefix stripped and the keys as they came', () => {
+    const trace = traceKeys([...keysFor('XSO-1', 0, 10), enter(50)], { prefix: 'X' });
+    expect(trace).toMatchObject({ verdict: 'scan', code: 'SO-1', raw: 'XSO-1' });
+  });
+});
+
+describe('bindScanner: where scans go', () => {
+  class Win implements KeyEventSource {
+    listener: ((e: KeydownLike) => void) | null = null;
+    addEventListener(_t: 'keydown', l: (e: KeydownLike) => void): void {
+      this.listener = l;
+    }
+    removeEventListener(): void {
+      this.listener = null;
+    }
+  }
+  const clock: ScannerClock = { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined };
+  function press(win: Win, k: ScanKey, target: unknown) {
+    const ev = {
+      ...k,
+      target,
+      prevented: false,
+      preventDefault() {
+        ev.prevented = true;
+      },
+      stopPropagation() {},
+    };
+    win.listener!(ev);
+    return ev;
+  }
+  function bind(mode: ScanMode, extra: Partial<ScannerHandlers> = {}) {
+    const win = new Win();
+    const seen = { scans: [] as string[], ignored: [] as string[], plain: [] as string[], slow: [] as string[] };
+    bindScanner(
+      win,
+      {
+        onScan: (c) => seen.scans.push(c),
+        onReject: () => undefined,
+        onIgnoredScan: (c) => seen.ignored.push(c),
+        onPlainKey: (e) => seen.plain.push(e.key),
+        onSlowBurst: (b) => {
+          seen.slow.push(b.code);
+          return true;
+        },
+        modeFor: () => mode,
+        isTextField: (t) => t === 'field',
+        ...extra,
+      },
+      { maxGapMs: 50 },
+      clock,
+    );
+    return { win, seen };
+  }
+
+  it('leaves every key alone where a field types for itself (pass), however fast', () => {
+    const { win, seen } = bind('pass');
+    const events = [...keysFor('/api', 0, 20), enter(80)].map((k) => press(win, k, 'field'));
+    expect(events.some((e) => e.prevented)).toBe(false);
+    expect(seen).toEqual({ scans: [], ignored: [], plain: [], slow: [] });
+  });
+
+  it('swallows a burst on a screen that takes no scans and reports it as ignored, plain keys untouched', () => {
+    const { win, seen } = bind('ignore');
+    const events = [...keysFor('SO-100001', 0, 5), enter(45)].map((k) => press(win, k, 'button'));
+    expect(events.slice(1).every((e) => e.prevented)).toBe(true);
+    expect(seen.ignored).toEqual(['SO-100001']);
+    expect(seen.scans).toEqual([]);
+    press(win, enter(1000), 'button');
+    expect(seen.plain).toEqual([]);
+  });
+
+  it('offers slow keys with no field focused and swallows their Enter when used', () => {
+    const { win, seen } = bind('capture');
+    const events = [...keysFor('SO-100002', 0, 80), enter(720)].map((k) => press(win, k, 'body'));
+    expect(seen.slow).toEqual(['SO-100002']);
+    expect(events.at(-1)!.prevented).toBe(true);
+    expect(seen.plain).toEqual([]);
   });
 });
