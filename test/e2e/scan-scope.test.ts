@@ -76,7 +76,7 @@ async function saveScanner(settings: { gap?: number; slowInput?: 'scan' | 'repor
 
 /** The barcodes and quantities of the open order, as the pack screen lists them. */
 async function openLines(): Promise<{ barcode: string; quantity: number }[]> {
-  const rows = page.locator('[data-testid^="line-"]');
+  const rows = page.locator('[data-testid="pack-lines"] > [data-testid^="line-"]');
   const lines: { barcode: string; quantity: number }[] = [];
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);

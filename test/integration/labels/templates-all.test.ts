@@ -34,6 +34,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Labels that carried a cut warning, per built-in (a roomy layout such as intl-4x6-sscc may have none). */
+const warnedLabels = new Map<string, number>();
+
 describe.each(BUILT_IN_TEMPLATE_NAMES)('built-in template %s', (name) => {
   let template: LabelTemplate;
   beforeAll(() => {
@@ -53,8 +56,7 @@ describe.each(BUILT_IN_TEMPLATE_NAMES)('built-in template %s', (name) => {
       expect(label.warnings).toEqual(list.warnings);
       if (label.warnings.length > 0) warned++;
     }
-    // The fixtures hold 30-line orders and overlong fields: some labels must have been cut, and said so.
-    expect(warned).toBeGreaterThan(0);
+    warnedLabels.set(name, warned);
   });
 
   it.each([203, 300])(
@@ -90,4 +92,11 @@ describe.each(BUILT_IN_TEMPLATE_NAMES)('built-in template %s', (name) => {
     const png = await pdfToPng(pdf, path.join(dir, `${name}-vector`), 203);
     expect((await decodeBarcodes(png)).sort()).toEqual(distinctDecodes(layoutFor(template, order, trackingNumber)));
   });
+});
+
+// After every built-in ran (tests run in file order): the fixtures hold 30-line orders and overlong fields, so some
+// labels must have been cut somewhere, and each of those said so (checked above, label by label).
+it('cuts some of the varied orders on some built-in, always with a warning', () => {
+  expect(warnedLabels.size).toBe(BUILT_IN_TEMPLATE_NAMES.length);
+  expect([...warnedLabels.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 });
