@@ -23,6 +23,8 @@ export function StationSection() {
   const [name, setName] = useState('');
   const [quantityPrompt, setQuantityPrompt] = useState(true);
   const [notice, setNotice] = useState<{ kind: 'good' | 'bad'; text: string } | null>(null);
+  // Kept raw and translated when shown, so the load runs once per visit and a language change keeps the edits.
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // Leaving with an unsaved name or prompt choice asks first (the leave dialog).
   useDirtyGuard(
@@ -40,11 +42,12 @@ export function StationSection() {
         setName(loaded.name ?? '');
         setQuantityPrompt(loaded.quantityPrompt);
       })
-      .catch((error: unknown) => live && setNotice({ kind: 'bad', text: failureText(locale, error) }));
+      .catch((error: unknown) => live && setLoadError(error));
     return () => {
       live = false;
     };
-  }, [controller, locale]);
+    // Loaded once per visit: a language change must not reload the form over the supervisor's edits.
+  }, [controller]);
 
   const save = async () => {
     if (!validName(name)) {
@@ -104,6 +107,11 @@ export function StationSection() {
             {t('settings.station.save')}
           </button>
         </div>
+        {loadError !== null && !notice && (
+          <p className="notice bad" role="status" data-testid="station-notice">
+            {failureText(locale, loadError)}
+          </p>
+        )}
         {notice && (
           <p className={`notice ${notice.kind}`} role="status" data-testid="station-notice">
             {notice.text}
