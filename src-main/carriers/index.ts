@@ -2,4 +2,5 @@
 // own numbers) and the local carrier; the carrier connection (kdniao/) joins them.
 export * from './offline-ranges';
 export * from './local-carrier';
+export * from './carrier-connector';
 export * from './kdniao';

@@ -13,6 +13,7 @@ export type {
   LabelRendererOptions,
   RenderBatchInput,
   RenderLabelInput,
+  LabelWaybill,
   RenderedBatch,
   RenderedLabel,
 } from './types';

@@ -46,6 +46,29 @@ export interface RenderLabelInput {
   dpi: number;
   /** The print time (for `{printDate}` and `{now|date}`); default: the renderer's clock. */
   now?: Date;
+  /** What the carrier said about this parcel's waybill (marks, names); absent for offline-range numbers. */
+  waybill?: LabelWaybill | undefined;
+}
+
+/**
+ * The carrier's side of a label: the routing marks sorting centres read and the carrier's names, as the waybill
+ * service returned them (each may be null), and which parcel of a multi-parcel waybill this label is.
+ */
+export interface LabelWaybill {
+  /** 大头笔. */
+  markDestination: string | null;
+  /** 三段码. */
+  sortingCode: string | null;
+  /** 集包地. */
+  packageName: string | null;
+  /** 集包编码. */
+  packageCode: string | null;
+  /** The carrier's name as the receiver knows it: 中通快递, 顺丰速运 … */
+  carrierName: string | null;
+  /** The service: 标准快递, 顺丰标快 … */
+  serviceName: string | null;
+  /** Parcel `seq` of `of` under the parent waybill `parentNumber` (子母件); absent for a single parcel. */
+  parcel?: { seq: number; of: number; parentNumber: string } | undefined;
 }
 
 /** One label of a batch. */

@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 
 /** The kinds of write-back the outbox carries. */
-export type OutboxKind = 'shipment.confirm' | 'handover.confirm' | 'tracking.report' | 'fee.post';
+export type OutboxKind =
+  | 'shipment.confirm'
+  | 'handover.confirm'
+  | 'tracking.report'
+  | 'fee.post'
+  | 'shipment.void'
+  | 'waybill.cancel'
+  | 'waybill.subscribe';
 
 /**
  * States of an outbox item. `pending` waits to upload; `rejected` and `conflict` wait for a supervisor; `acked`

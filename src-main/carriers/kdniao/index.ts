@@ -1,1 +1,2 @@
 export { kdniaoDataSign } from './kdniao-sign';
+export * from './kdniao-protocol';
