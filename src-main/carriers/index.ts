@@ -3,4 +3,5 @@
 export * from './offline-ranges';
 export * from './local-carrier';
 export * from './carrier-connector';
+export * from './carrier-accounts';
 export * from './kdniao';
