@@ -4,4 +4,5 @@ export * from './offline-ranges';
 export * from './local-carrier';
 export * from './carrier-connector';
 export * from './carrier-accounts';
+export * from './shipper-catalogue';
 export * from './kdniao';

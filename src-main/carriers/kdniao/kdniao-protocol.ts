@@ -287,3 +287,25 @@ export const KDNIAO_RESULT_CODES = {
   badLength: '404',
   quotaExceeded: '405',
 } as const;
+
+/**
+ * The path of each interface on a KDNiao host (production hosts differ per interface; the station and the sandbox
+ * carrier use these same paths on whichever host the carrier URL names).
+ */
+export const KDNIAO_PATHS = {
+  /** 1007 create, 1147 cancel. */
+  eOrder: '/api/EOrderService',
+  /** 1002 / 8001 instant queries. */
+  query: '/Ebusiness/EbusinessOrderHandle.aspx',
+  /** 1008 / 8008 subscriptions. */
+  subscribe: '/api/dist',
+} as const;
+
+/** The path an interface is called on. */
+export function kdniaoPathOf(requestType: string): string {
+  if (requestType === KDNIAO_REQUEST_TYPES.createWaybill || requestType === KDNIAO_REQUEST_TYPES.cancelWaybill)
+    return KDNIAO_PATHS.eOrder;
+  if (requestType === KDNIAO_REQUEST_TYPES.subscribe || requestType === KDNIAO_REQUEST_TYPES.subscribeStandard)
+    return KDNIAO_PATHS.subscribe;
+  return KDNIAO_PATHS.query;
+}
